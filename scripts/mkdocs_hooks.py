@@ -1,0 +1,42 @@
+"""MkDocs hooks: the only place that knows about MkDocs. In: MkDocs events. Out: a call to the
+generator before every build (which stops the build with every content problem), and watches on
+content/ and the templates so `mkdocs serve` regenerates when they change."""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+from mkdocs.exceptions import Abort
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+from papersite.build import generate  # noqa: E402
+from papersite.markers import expand_markers  # noqa: E402
+from papersite.problems import ContentError  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+_state: dict = {}
+
+
+def on_pre_build(config, **kwargs):
+    try:
+        _state["corpus"] = generate(ROOT).corpus
+    except ContentError as error:
+        lines = "\n".join(str(problem) for problem in error.problems)
+        raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")
+
+
+def on_serve(server, config, builder, **kwargs):
+    for folder in ("content", "scripts/papersite"):
+        server.watch(str(ROOT / folder))
+    return server
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+    try:
+        return expand_markers(markdown, _state["corpus"], lang, page.file.src_uri)
+    except ValueError as error:
+        raise Abort(str(error))

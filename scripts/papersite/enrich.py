@@ -1,0 +1,172 @@
+"""Derive what the pages need from validated content. In: a RawContent that validate() passed. Out: a
+Corpus: papers in display order with counts and display strings, vocabularies indexed by id, the
+glossary in pinyin order, and each term's usage (definition items and mentions) across papers.
+
+Everything here is linear in the size of the corpus: one pass over each paper."""
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import unicodedata
+
+from .load import RawContent
+from .quotes import quotes_of
+from .schema import RESERVED_LOCATORS, load_schema, resolve
+
+LANGS = ("zh", "en")
+
+
+def pinyin_sort_key(pinyin: str) -> str:
+    """Tone marks and spaces removed, lower case: xīnzhì shēngchǎnlì → xinzhishengchanli."""
+    decomposed = unicodedata.normalize("NFD", pinyin.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclasses.dataclass
+class Corpus:
+    papers: list[dict]                 # display order: year (newest first), then slug
+    papers_by_slug: dict[str, dict]
+    themes: list[dict]
+    themes_by_id: dict[str, dict]
+    actors: list[dict]
+    actors_by_id: dict[str, dict]
+    terms: list[dict]                  # pinyin order
+    terms_by_id: dict[str, dict]
+    indicators_by_id: dict[str, dict]
+    term_usage: dict[str, list[dict]]  # term id → [{paper, definitions: [...]}] in paper order
+    source_files: dict[str, str]       # slug → content/papers/<slug>.yaml
+
+
+def with_optional_fields(data: object, schema: dict, root: dict) -> object:
+    """A copy of data in which every optional property the schema allows but the file omits is None,
+    so templates can test `if item.expert` under StrictUndefined without knowing which are optional."""
+    schema = resolve(schema, root)
+    if isinstance(data, dict):
+        if "not_stated" in data:
+            return {"not_stated": data["not_stated"], "note": data.get("note")}
+        branches = [resolve(b, root) for b in schema.get("oneOf", [])]
+        objects = [b for b in branches if b.get("type") == "object" and b.get("title") != "Not stated"]
+        if objects:
+            schema = objects[0]
+        properties = schema.get("properties", {})
+        filled = {key: with_optional_fields(value, properties.get(key, {}), root)
+                  for key, value in data.items()}
+        for key in properties:
+            filled.setdefault(key, None)
+        return filled
+    if isinstance(data, list):
+        branches = [resolve(b, root) for b in schema.get("oneOf", [])]
+        arrays = [b for b in branches if b.get("type") == "array"]
+        items = (arrays[0] if arrays else schema).get("items", {})
+        return [with_optional_fields(value, items, root) for value in data]
+    return data
+
+
+def _year_sort(paper: dict) -> int:
+    year = paper.get("year")
+    return year if isinstance(year, int) else 0
+
+
+def counts(paper: dict) -> dict[str, int]:
+    figures = sum(len(case["figures"]) for case in paper["cases"])
+    return {
+        "sections": len(paper["outline"]),
+        "arguments": len(paper["arguments"]),
+        "mechanisms": len(paper["mechanisms"]),
+        "challenges": len(paper["challenges"]),
+        "recommendations": len(paper["recommendations"]),
+        "cases": len(paper["cases"]),
+        "statistics": len(paper["statistics"]) + figures,
+        "definitions": len(paper["definitions"]),
+        "policy_documents": len(paper["policy_documents"]),
+        "references": len(paper["references"]),
+        "critical_notes": len(paper["critical_notes"]),
+        "quotes": sum(1 for _ in quotes_of(paper)),
+    }
+
+
+def _zh_text_of(paper: dict) -> str:
+    """All Chinese text of a summary (our zh fields and the quotes), to find glossary mentions."""
+    parts: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("zh", "quote") and isinstance(value, str):
+                    parts.append(value)
+                elif key == "zh" and isinstance(value, list):
+                    parts.extend(v for v in value if isinstance(v, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(paper)
+    return "\n".join(parts)
+
+
+def section_labels(paper: dict) -> dict[str, dict[str, str]]:
+    """Locator id → how the locator is shown: the printed number and heading."""
+    labels = {key: dict(value) for key, value in RESERVED_LOCATORS.items()}
+    for section in paper["outline"]:
+        number = section.get("number")
+        labels[section["id"]] = {
+            lang: (f"{number} {section['title'][lang]}" if number and lang == "zh" else
+                   f"{number.strip('、 ')} {section['title'][lang]}" if number else section["title"][lang])
+            for lang in LANGS
+        }
+    return labels
+
+
+def locator_anchors(paper: dict) -> dict[str, str]:
+    """Locator id → the anchor on the paper page that shows it (reserved locators have no section)."""
+    anchors = {key: "bibliographic" for key in RESERVED_LOCATORS}
+    anchors["references"] = "references"
+    anchors.update({section["id"]: section["id"] for section in paper["outline"]})
+    return anchors
+
+
+def enrich(raw: RawContent) -> Corpus:
+    paper_schema = load_schema("paper")
+    vocabulary_schema = load_schema("vocabularies")
+    papers = [with_optional_fields(data, paper_schema, paper_schema) for data in raw.papers.values()]
+    papers.sort(key=lambda p: (-_year_sort(p), p["slug"]))
+    source_files = {data["slug"]: rel for rel, data in raw.papers.items()}
+    theme_file = with_optional_fields(raw.vocabularies["themes"], {"$ref": "#/$defs/themes_file"}, vocabulary_schema)
+    glossary = with_optional_fields(raw.vocabularies["glossary"], {"$ref": "#/$defs/glossary_file"}, vocabulary_schema)
+    indicators = with_optional_fields(raw.vocabularies["indicators"], {"$ref": "#/$defs/indicators_file"}, vocabulary_schema)
+    terms = sorted(glossary, key=lambda t: (pinyin_sort_key(t["pinyin"]), t["id"]))
+    terms_by_id = {t["id"]: t for t in terms}
+
+    term_usage: dict[str, list[dict]] = {t["id"]: [] for t in terms}
+    for paper in papers:
+        paper["counts"] = counts(paper)
+        paper["locators"] = section_labels(paper)
+        paper["locator_anchors"] = locator_anchors(paper)
+        paper["authors_by_id"] = {a["id"]: a for a in paper["authors"]} if isinstance(paper["authors"], list) else {}
+        text = _zh_text_of(paper)
+        by_term: dict[str, list[dict]] = {}
+        for definition in paper["definitions"]:
+            by_term.setdefault(definition["term"], []).append(definition)
+        used = []
+        for term in terms:
+            names = [term["zh"], *(term["aliases"] or [])]
+            if term["id"] in by_term or any(name in text for name in names):
+                used.append(term["id"])
+                term_usage[term["id"]].append({"paper": paper, "definitions": by_term.get(term["id"], [])})
+        paper["terms_used"] = used
+
+    return Corpus(
+        papers=papers,
+        papers_by_slug={p["slug"]: p for p in papers},
+        themes=theme_file["themes"],
+        themes_by_id={t["id"]: t for t in theme_file["themes"]},
+        actors=theme_file["actors"],
+        actors_by_id={a["id"]: a for a in theme_file["actors"]},
+        terms=terms,
+        terms_by_id=terms_by_id,
+        indicators_by_id={i["id"]: i for i in indicators},
+        term_usage=term_usage,
+        source_files={slug: pathlib.PurePosixPath(rel).as_posix() for slug, rel in source_files.items()},
+    )

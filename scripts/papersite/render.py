@@ -1,0 +1,149 @@
+"""Render pages from an enriched Corpus. In: a Corpus and a language. Out: page text (Markdown with
+front matter) as strings; nothing here reads or writes files except the templates themselves.
+
+Every value a template prints is escaped for Markdown and HTML unless a helper here marked it as
+markup (Safe): a `|`, `<` or `*` in a summary cannot break a table or inject markup."""
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+import re
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .schema import enum_labels, term_kind_labels
+
+TEMPLATE_DIR = pathlib.Path(__file__).parent / "templates"
+STRINGS_FILE = pathlib.Path(__file__).parent / "strings.yaml"
+LANGS = ("zh", "en")
+SUFFIX = {"zh": "", "en": ".en"}
+
+
+Safe = Markup  # text that is already Markdown/HTML and is printed as is
+
+
+# Characters that Markdown, its extensions (tables, attr_list, md_in_html) or HTML would interpret.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "*": "&#42;", "_": "&#95;",
+            "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;", "#": "&#35;", "{": "&#123;",
+            "}": "&#125;", "$": "&#36;", "~": "&#126;", "^": "&#94;", '"': "&quot;", "'": "&#39;"}
+_ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def one_line(text: str) -> str:
+    """Fold line breaks of block-style YAML text: none between Chinese characters, a space elsewhere."""
+    return _BREAK.sub(" ", _CJK_BREAK.sub("", text.strip("\n")))
+
+
+def escape(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None; every field it prints must exist")
+    return Safe(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], one_line(str(value))))
+
+
+def plain(value: object) -> str:
+    """For front matter and attributes: one line, no characters that need escaping anywhere."""
+    return re.sub(r'[<>&"\\]', "", one_line(str(value)))
+
+
+@functools.cache
+def strings() -> dict:
+    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+
+
+def is_not_stated(value: object) -> bool:
+    return isinstance(value, dict) and value.get("not_stated") is True
+
+
+def format_number(value: float | int) -> str:
+    """3666.1 → 3666.1, 12.0 → 12, 100000 → 100000 (printed as the paper prints it)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        # finalize escapes every printed value for Markdown and HTML and marks it Markup; autoescape
+        # then leaves it alone, and makes macros and literal template text Markup too.
+        finalize=escape,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        Safe=Safe,
+        is_not_stated=is_not_stated,
+        kind_labels=enum_labels("properties", "kind"),
+        en_source_labels=enum_labels("$defs", "en_source"),
+        qualifier_labels=enum_labels("$defs", "figure", "properties", "qualifier"),
+        case_kind_labels=enum_labels("$defs", "case", "properties", "kind"),
+        document_kind_labels=enum_labels("$defs", "policy_document", "properties", "kind"),
+        note_kind_labels=enum_labels("$defs", "critical_note", "properties", "kind"),
+        term_kind_labels=term_kind_labels(),
+    )
+    env.filters["number"] = format_number
+    env.filters["plain"] = plain
+    env.filters["json"] = lambda value: Safe(json.dumps(str(value), ensure_ascii=False))
+    env.filters["join"] = lambda items, separator="": Markup(escape(separator).join(escape(i) for i in items))
+    return env
+
+
+def _context(corpus, lang: str, **extra) -> dict:
+    s = {key: value[lang] for key, value in strings().items()}
+    return dict(corpus=corpus, lang=lang, other=("en" if lang == "zh" else "zh"), s=s,
+                suffix=SUFFIX[lang], **extra)
+
+
+def render_paper_page(corpus, paper: dict, lang: str) -> str:
+    return environment().get_template("paper.md.j2").render(_context(corpus, lang, paper=paper))
+
+
+def render_papers_index(corpus, lang: str) -> str:
+    return environment().get_template("papers_index.md.j2").render(_context(corpus, lang))
+
+
+def render_glossary(corpus, lang: str) -> str:
+    return environment().get_template("glossary.md.j2").render(_context(corpus, lang))
+
+
+def render_papers_at_a_glance(corpus, lang: str) -> str:
+    return environment().get_template("papers_at_a_glance.md.j2").render(_context(corpus, lang))
+
+
+def schema_fields(schema: dict, root: dict, prefix: str = "", depth: int = 0) -> list[dict]:
+    """Flatten the paper schema into rows (field path, title, description, required, example) for
+    the contributor reference; descends into objects and list items one level at a time."""
+    from .schema import resolve
+    schema = resolve(schema, root)
+    rows = []
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        prop_resolved = resolve(prop, root)
+        path = f"{prefix}{name}"
+        example = prop.get("examples", prop_resolved.get("examples", [None]))[0]
+        rows.append({"path": path, "title": prop_resolved.get("title", name),
+                     "description": prop.get("description", prop_resolved.get("description", "")),
+                     "required": name in required,
+                     "example": json.dumps(example, ensure_ascii=False) if example is not None else ""})
+        items = prop_resolved.get("items")
+        if items and depth < 1:
+            rows += schema_fields(items, root, f"{path}[].", depth + 1)
+    return rows
+
+
+def render_schema_reference(corpus, lang: str) -> str:
+    from .schema import load_schema
+    root = load_schema("paper")
+    return environment().get_template("schema_reference.md.j2").render(
+        _context(corpus, lang, fields=schema_fields(root, root)))

@@ -1,0 +1,329 @@
+"""Validate loaded content. In: a RawContent from load.py. Out: the full list of Problems, sorted, each
+`path: field: expected …, got …`; an empty list means the content may be built.
+
+Two passes: the JSON Schemas (structure, types, patterns, allowed values), then the checks a schema
+cannot express: slugs against file names, unique ids, every reference to a theme, actor, term,
+indicator, author, section or item, quote length, and English text free of Chinese characters."""
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+
+import jsonschema
+
+from .load import RawContent
+from .problems import Problem, describe_value, field_path, json_type_name
+from .schema import RESERVED_LOCATORS, load_schema, resolve
+
+MAX_QUOTE_CHARS = 120
+ITEM_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", "cases", "statistics",
+              "definitions", "policy_documents", "critical_notes")
+ATTRIBUTED_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", "definitions")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
+VOCABULARY_DEFS = {"themes": "themes_file", "glossary": "glossary_file", "indicators": "indicators_file"}
+
+
+# ----------------------------------------------------------------------------- schema pass
+
+def _validator(schema_name: str, def_name: str | None = None) -> jsonschema.Draft202012Validator:
+    root = load_schema(schema_name)
+    schema = dict(root, **{"$ref": f"#/$defs/{def_name}"}) if def_name else root
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _branch_summary(schema: dict, root: dict) -> str:
+    schema = resolve(schema, root)
+    if schema.get("title") == "Not stated":
+        return "{not_stated: true}"
+    if schema.get("type") == "object" and set(schema.get("required", [])) >= {"zh", "en"}:
+        return "zh/en text"
+    if "x-expected" in schema:
+        return schema["x-expected"]
+    return schema.get("type", "a value")
+
+
+def _expected_type(schema: dict, root: dict) -> str:
+    schema = resolve(schema, root)
+    if "oneOf" in schema:
+        return " or ".join(_branch_summary(b, root) for b in schema["oneOf"])
+    return _branch_summary(schema, root)
+
+
+def _schema_messages(error: jsonschema.ValidationError, root: dict) -> list[tuple[str, str]]:
+    """(field, message) pairs for one jsonschema error, descending into the oneOf branch that fits."""
+    path = list(error.absolute_path)
+    value = error.instance
+    kind = error.validator
+    if kind in ("oneOf", "anyOf"):
+        branches: dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fitting = {i: errs for i, errs in branches.items()
+                   if not any(e.validator in ("type", "const") and list(e.absolute_path) == path
+                              for e in errs)}
+        if isinstance(value, dict) and fitting:
+            # An object may fit the not-stated marker or a text object: the key it has decides.
+            marker = [i for i in fitting if _branch_summary(error.validator_value[i], root).startswith("{not_stated")]
+            if "not_stated" in value and marker:
+                fitting = {marker[0]: fitting[marker[0]]}
+            elif marker and len(fitting) > 1:
+                fitting = {i: e for i, e in fitting.items() if i not in marker}
+        if len(fitting) == 1:
+            (errs,) = fitting.values()
+            out = []
+            for sub in errs:
+                out.extend(_schema_messages(sub, root))
+            return out
+        options = " or ".join(_branch_summary(b, root) for b in error.validator_value)
+        return [(field_path(path), f"expected {options}, got {describe_value(value)}")]
+    if kind == "required":
+        schema = resolve(error.schema, root)
+        return [(field_path(path + [name]),
+                 f"expected {_expected_type(schema.get('properties', {}).get(name, {}), root)}, got nothing")
+                for name in error.validator_value if name not in value]
+    if kind == "additionalProperties":
+        allowed = ", ".join(resolve(error.schema, root).get("properties", {}))
+        extras = [k for k in value if k not in resolve(error.schema, root).get("properties", {})]
+        return [(field_path(path + [k]), f"expected one of the fields {allowed}, got an unknown field")
+                for k in extras]
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return [(field_path(path), f"expected {expected}, got {json_type_name(value)}")]
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return [(field_path(path), f"expected one of {options}, got {describe_value(value)}")]
+    if kind == "const":
+        return [(field_path(path), f"expected {json.dumps(error.validator_value)}, got {describe_value(value)}")]
+    if kind == "pattern":
+        wanted = resolve(error.schema, root).get("x-expected", f"text matching {error.validator_value}")
+        return [(field_path(path), f"expected {wanted}, got {describe_value(value)}")]
+    if kind == "minLength":
+        wanted = "non-empty text" if error.validator_value == 1 else f"at least {error.validator_value} characters"
+        return [(field_path(path), f"expected {wanted}, got {describe_value(value)}")]
+    if kind == "minItems":
+        return [(field_path(path), f"expected at least {error.validator_value} item(s), got {len(value)}")]
+    if kind in ("minimum", "maximum"):
+        schema = resolve(error.schema, root)
+        low, high = schema.get("minimum"), schema.get("maximum")
+        wanted = f"a number from {low} to {high}" if low is not None and high is not None else \
+            f"a number {'≥' if kind == 'minimum' else '≤'} {error.validator_value}"
+        return [(field_path(path), f"expected {wanted}, got {describe_value(value)}")]
+    return [(field_path(path), f"expected {kind} {error.validator_value!r}, got {describe_value(value)}")]
+
+
+def schema_problems(data: object, rel_path: str, schema_name: str, def_name: str | None = None) -> list[Problem]:
+    validator = _validator(schema_name, def_name)
+    root = validator.schema
+    seen, problems = set(), []
+    for error in validator.iter_errors(data):
+        for field, message in _schema_messages(error, root):
+            if (field, message) not in seen:
+                seen.add((field, message))
+                problems.append(Problem(rel_path, field, message))
+    return problems
+
+
+# ----------------------------------------------------------------------------- cross-checks
+
+def _walk(node: object, path: tuple = ()):
+    """Every (path, value) below node, depth first."""
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, path + (index,))
+
+
+def _squeezed_length(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _ids(items: object) -> set[str]:
+    return {i.get("id") for i in items if isinstance(i, dict)} if isinstance(items, list) else set()
+
+
+def paper_item_ids(paper: dict) -> dict[str, tuple]:
+    """Every anchor id a paper page defines (sections, items, case figures) → where it is defined."""
+    found: dict[str, tuple] = {}
+    for list_name in ("outline",) + ITEM_LISTS:
+        items = paper.get(list_name)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            found.setdefault(item["id"], (list_name, index, "id"))
+            for f_index, fig in enumerate(item.get("figures") or []):
+                if isinstance(fig, dict) and isinstance(fig.get("id"), str):
+                    found.setdefault(fig["id"], (list_name, index, "figures", f_index, "id"))
+    return found
+
+
+def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
+                    papers_by_slug: dict[str, dict]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(path, message):
+        problems.append(Problem(rel, field_path(path), message))
+
+    stem = pathlib.PurePosixPath(rel).stem
+    if isinstance(paper.get("slug"), str) and paper["slug"] != stem:
+        add(("slug",), f"expected {stem!r} (the file name), got {paper['slug']!r}")
+
+    # Unique anchors across the whole page.
+    where_defined: dict[str, tuple] = {}
+    for list_name in ("outline",) + ITEM_LISTS:
+        for index, item in enumerate(paper.get(list_name) or []):
+            if not isinstance(item, dict):
+                continue
+            places = [((list_name, index, "id"), item.get("id"))]
+            places += [((list_name, index, "figures", f, "id"), fig.get("id"))
+                       for f, fig in enumerate(item.get("figures") or []) if isinstance(fig, dict)]
+            for place, item_id in places:
+                if not isinstance(item_id, str):
+                    continue
+                if item_id in where_defined:
+                    add(place, f"expected an id not used elsewhere on the page, got {item_id!r} "
+                               f"(also at {field_path(where_defined[item_id])})")
+                else:
+                    where_defined[item_id] = place
+
+    section_ids = _ids(paper.get("outline"))
+    authors = paper.get("authors") if isinstance(paper.get("authors"), list) else []
+    author_ids = _ids(authors)
+    is_discussion = paper.get("kind") == "expert-discussion"
+    references = paper.get("references") if isinstance(paper.get("references"), list) else []
+
+    for index, author in enumerate(authors):
+        if isinstance(author, dict) and "section" in author and author["section"] not in section_ids:
+            add(("authors", index, "section"), f"expected an outline id, got {describe_value(author['section'])}")
+
+    previous = 0
+    for index, ref in enumerate(references):
+        if isinstance(ref, dict) and isinstance(ref.get("number"), int):
+            if ref["number"] <= previous:
+                add(("references", index, "number"), f"expected a number above {previous}, got {ref['number']}")
+            previous = ref["number"]
+    reference_numbers = {r.get("number") for r in references if isinstance(r, dict)}
+
+    vocab_messages = {
+        "themes": "a theme id from content/themes.yaml",
+        "actors": "an actor id from content/themes.yaml",
+        "glossary": "a term id from content/glossary.yaml",
+        "indicators": "an indicator id from content/indicators.yaml",
+    }
+
+    def check_ref(path, value, vocab):
+        if isinstance(value, str) and value not in vocab_ids[vocab]:
+            add(path, f"expected {vocab_messages[vocab]}, got {value!r}")
+
+    for path, value in _walk(paper):
+        if not path:
+            continue
+        key = path[-1]
+        parent_key = path[-2] if len(path) >= 2 else None
+        if parent_key == "themes" and isinstance(key, int):
+            check_ref(path, value, "themes")
+        elif parent_key == "actors" and isinstance(key, int):
+            check_ref(path, value, "actors")
+        elif key == "term" and path[0] in ("definitions", "policy_documents"):
+            check_ref(path, value, "glossary")
+        elif key == "indicator":
+            check_ref(path, value, "indicators")
+        elif key == "expert" and path[0] in ITEM_LISTS and isinstance(value, str) and value not in author_ids:
+            add(path, f"expected an author id of this paper, got {value!r}")
+        elif key == "locator" and isinstance(value, str) and value not in section_ids \
+                and value not in RESERVED_LOCATORS:
+            add(path, f"expected an outline id or one of {', '.join(RESERVED_LOCATORS)}, got {value!r}")
+        elif key == "quote" and isinstance(value, str) and _squeezed_length(value) > MAX_QUOTE_CHARS:
+            add(path, f"expected at most {MAX_QUOTE_CHARS} characters (whitespace aside), "
+                      f"got {_squeezed_length(value)}")
+        elif key == "reference" and isinstance(value, int) and value not in reference_numbers:
+            add(path, f"expected a number from the printed reference list, got {value}")
+        elif key == "en" and isinstance(value, str) and CJK.search(value):
+            add(path, f"expected English text without Chinese characters, got {describe_value(value)}")
+        elif parent_key == "en" and isinstance(key, int) and isinstance(value, str) and CJK.search(value):
+            add(path, f"expected English text without Chinese characters, got {describe_value(value)}")
+        elif parent_key == "related" and isinstance(value, str):
+            slug, _, item = value.rpartition("#")
+            target = papers_by_slug.get(slug) if slug else paper
+            if target is None:
+                add(path, f"expected a paper slug from content/papers/, got {slug!r}")
+            elif item not in paper_item_ids(target):
+                add(path, f"expected an item id on {'that' if slug else 'this'} page, got {item!r}")
+
+    if is_discussion:
+        for list_name in ATTRIBUTED_LISTS:
+            for index, item in enumerate(paper.get(list_name) or []):
+                if isinstance(item, dict) and "expert" not in item:
+                    add((list_name, index, "expert"),
+                        "expected the author id of the expert who wrote it (an expert discussion), got nothing")
+    return problems
+
+
+def _vocabulary_problems(raw: RawContent) -> tuple[list[Problem], dict[str, set[str]]]:
+    problems: list[Problem] = []
+    ids: dict[str, set[str]] = {"themes": set(), "actors": set(), "glossary": set(), "indicators": set()}
+    for name, def_name in VOCABULARY_DEFS.items():
+        data, rel = raw.vocabularies.get(name), raw.vocabulary_paths[name]
+        if data is None:
+            continue
+        problems += schema_problems(data, rel, "vocabularies", def_name)
+        lists = {"themes": data.get("themes"), "actors": data.get("actors")} if name == "themes" \
+            and isinstance(data, dict) else {name: data}
+        for list_name, items in lists.items():
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                    continue
+                path = ((list_name,) if name == "themes" else ()) + (index, "id")
+                if item["id"] in ids[list_name]:
+                    problems.append(Problem(rel, field_path(path),
+                                            f"expected an id used once, got {item['id']!r} again"))
+                ids[list_name].add(item["id"])
+                for sub_path, value in _walk(item, path[:-1]):
+                    if sub_path and sub_path[-1] == "en" and isinstance(value, str) and CJK.search(value):
+                        problems.append(Problem(rel, field_path(sub_path),
+                                                f"expected English text without Chinese characters, got {describe_value(value)}"))
+    return problems, ids
+
+
+def validate(raw: RawContent) -> list[Problem]:
+    problems = list(raw.problems)
+    vocab_problems, vocab_ids = _vocabulary_problems(raw)
+    problems += vocab_problems
+
+    papers_by_slug: dict[str, dict] = {}
+    slug_paths: dict[str, list[str]] = {}
+    for rel, data in raw.papers.items():
+        if data is None:
+            continue
+        problems += schema_problems(data, rel, "paper")
+        if isinstance(data, dict) and isinstance(data.get("slug"), str):
+            papers_by_slug.setdefault(data["slug"], data)
+            slug_paths.setdefault(data["slug"], []).append(rel)
+    for slug, paths in slug_paths.items():
+        # The file named after the slug owns it; every other file claiming it is the one at fault.
+        owner = next((rel for rel in paths if pathlib.PurePosixPath(rel).stem == slug), paths[0])
+        for rel in paths:
+            if rel != owner:
+                problems.append(Problem(rel, "slug", f"expected a slug no other paper uses, got {slug!r} "
+                                                     f"(also in {owner})"))
+        papers_by_slug[slug] = raw.papers[owner]
+    for rel, data in raw.papers.items():
+        if isinstance(data, dict):
+            problems += _paper_problems(rel, data, vocab_ids, papers_by_slug)
+
+    themes = raw.vocabularies.get("themes")
+    if isinstance(themes, dict):
+        for index, theme in enumerate(themes.get("themes") or []):
+            if isinstance(theme, dict) and "specific_to" in theme and theme["specific_to"] not in papers_by_slug:
+                problems.append(Problem(raw.vocabulary_paths["themes"], f"themes[{index}].specific_to",
+                                        f"expected a paper slug from content/papers/, got {theme['specific_to']!r}"))
+    # Files in path order; within a file, the order the checks found them (schema first).
+    return sorted(dict.fromkeys(problems), key=lambda problem: problem.path)

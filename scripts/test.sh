@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install what the tests need (Debian's chromium when missing, the pinned Python packages into
+# .venv) and run the whole test suite: validation, quote check, golden renders, strict builds,
+# sub-path link crawl, reproducibility and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+source scripts/venv.sh requirements-test.txt
+exec .venv/bin/python -m pytest "$@"
