@@ -13,6 +13,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from papersite.build import generate  # noqa: E402
 from papersite.markers import expand_markers  # noqa: E402
 from papersite.problems import ContentError  # noqa: E402
+from papersite.sitemap import english_sitemap  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -40,3 +41,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return expand_markers(markdown, _state["corpus"], lang, page.file.src_uri)
     except ValueError as error:
         raise Abort(str(error))
+
+
+def on_post_build(config, **kwargs):
+    # mkdocs-static-i18n writes one sitemap at the root, but Material's language switcher fetches
+    # <language>/sitemap.xml first; give the English build one so that request never fails.
+    site_dir = pathlib.Path(config["site_dir"])
+    root_sitemap = site_dir.parent / "sitemap.xml"
+    if site_dir.name == "en" and root_sitemap.is_file() and not (site_dir / "sitemap.xml").exists():
+        (site_dir / "sitemap.xml").write_text(
+            english_sitemap(root_sitemap.read_text(encoding="utf-8"), config["site_url"] or ""),
+            encoding="utf-8")
