@@ -45,10 +45,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_post_build(config, **kwargs):
     # mkdocs-static-i18n writes one sitemap at the root, but Material's language switcher fetches
-    # <language>/sitemap.xml first; give the English build one so that request never fails.
-    site_dir = pathlib.Path(config["site_dir"])
-    root_sitemap = site_dir.parent / "sitemap.xml"
-    if site_dir.name == "en" and root_sitemap.is_file() and not (site_dir / "sitemap.xml").exists():
-        (site_dir / "sitemap.xml").write_text(
-            english_sitemap(root_sitemap.read_text(encoding="utf-8"), config["site_url"] or ""),
-            encoding="utf-8")
+    # en/sitemap.xml too; give the English site one so that request never fails. The hook runs after
+    # each language's build; the English pages exist after the second.
+    english = pathlib.Path(config["site_dir"]) / "en"
+    if (english / "index.html").is_file():
+        pages = sorted(p.relative_to(english).parent.as_posix() for p in english.rglob("index.html"))
+        (english / "sitemap.xml").write_text(english_sitemap(pages, config["site_url"] or "/"), encoding="utf-8")

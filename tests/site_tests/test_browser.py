@@ -37,6 +37,9 @@ def _search(page, query: str) -> list[str]:
     page.wait_for_load_state("networkidle")  # the search index has arrived
     page.locator(".md-search__input").first.click()
     page.fill("input.md-search__input", query)
+    # Material searches on keyup (so IME composition is not searched half-typed); filling inserts
+    # the text without key events, as an IME commit does, so send the keyup a real keyboard sends.
+    page.dispatch_event("input.md-search__input", "keyup")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
