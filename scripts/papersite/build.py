@@ -19,15 +19,33 @@ from .write import WriteReport, write_outputs
 GENERATED_DIRS = ("papers", "glossary")
 
 
-def render_all(corpus) -> dict[str, str]:
-    """Every generated file, path relative to docs/ → text. Pure."""
-    outputs: dict[str, str] = {}
+def paper_pages(corpus) -> dict[str, str]:
+    return {f"papers/{paper['slug']}{SUFFIX[lang]}.md": render_paper_page(corpus, paper, lang)
+            for lang in LANGS for paper in corpus.papers}
+
+
+def index_pages(corpus) -> dict[str, str]:
+    outputs = {}
     for lang in LANGS:
-        suffix = SUFFIX[lang]
-        outputs[f"papers/index{suffix}.md"] = render_papers_index(corpus, lang)
-        outputs[f"glossary/index{suffix}.md"] = render_glossary(corpus, lang)
-        for paper in corpus.papers:
-            outputs[f"papers/{paper['slug']}{suffix}.md"] = render_paper_page(corpus, paper, lang)
+        outputs[f"papers/index{SUFFIX[lang]}.md"] = render_papers_index(corpus, lang)
+        outputs[f"glossary/index{SUFFIX[lang]}.md"] = render_glossary(corpus, lang)
+    return outputs
+
+
+# Each builder is a pure function corpus → {path under docs/: text or bytes}. A new kind of output
+# is one more function here (and its folder in GENERATED_DIRS).
+OUTPUT_BUILDERS = (paper_pages, index_pages)
+
+
+def render_all(corpus) -> dict[str, str | bytes]:
+    """Every generated file, path relative to docs/ → content. Pure."""
+    outputs: dict[str, str | bytes] = {}
+    for builder in OUTPUT_BUILDERS:
+        produced = builder(corpus)
+        clash = outputs.keys() & produced.keys()
+        if clash:
+            raise ValueError(f"{builder.__name__} writes files another builder writes: {sorted(clash)}")
+        outputs.update(produced)
     return outputs
 
 

@@ -293,6 +293,33 @@ def _vocabulary_problems(raw: RawContent) -> tuple[list[Problem], dict[str, set[
     return problems, ids
 
 
+def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[Problem]:
+    """A theme is a comparison dimension: at least two papers must speak to it, unless it is marked
+    specific_to the one paper it belongs to."""
+    themes = raw.vocabularies.get("themes")
+    if not isinstance(themes, dict) or not isinstance(themes.get("themes"), list):
+        return []
+    users: dict[str, set[str]] = {}
+    for slug, paper in papers_by_slug.items():
+        for path, value in _walk(paper):
+            if len(path) >= 2 and path[-2] == "themes" and isinstance(value, str):
+                users.setdefault(value, set()).add(slug)
+    problems, rel = [], raw.vocabulary_paths["themes"]
+    for index, theme in enumerate(themes["themes"]):
+        if not isinstance(theme, dict) or not isinstance(theme.get("id"), str):
+            continue
+        used_by = users.get(theme["id"], set())
+        specific = theme.get("specific_to")
+        if specific is not None and specific not in papers_by_slug:
+            problems.append(Problem(rel, f"themes[{index}].specific_to",
+                                    f"expected a paper slug from content/papers/, got {specific!r}"))
+        elif specific is None and len(used_by) < 2:
+            problems.append(Problem(rel, f"themes[{index}].id",
+                                    f"expected a theme that at least two papers use (or specific_to), "
+                                    f"got {theme['id']!r} used by {len(used_by)}"))
+    return problems
+
+
 def validate(raw: RawContent) -> list[Problem]:
     problems = list(raw.problems)
     vocab_problems, vocab_ids = _vocabulary_problems(raw)
@@ -319,11 +346,6 @@ def validate(raw: RawContent) -> list[Problem]:
         if isinstance(data, dict):
             problems += _paper_problems(rel, data, vocab_ids, papers_by_slug)
 
-    themes = raw.vocabularies.get("themes")
-    if isinstance(themes, dict):
-        for index, theme in enumerate(themes.get("themes") or []):
-            if isinstance(theme, dict) and "specific_to" in theme and theme["specific_to"] not in papers_by_slug:
-                problems.append(Problem(raw.vocabulary_paths["themes"], f"themes[{index}].specific_to",
-                                        f"expected a paper slug from content/papers/, got {theme['specific_to']!r}"))
+    problems += _theme_coverage_problems(raw, papers_by_slug)
     # Files in path order; within a file, the order the checks found them (schema first).
     return sorted(dict.fromkeys(problems), key=lambda problem: problem.path)
