@@ -11,4 +11,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 source scripts/venv.sh requirements-test.txt
+# Node tools for the tests (citation oracle, accessibility, Lighthouse), exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --silent
+fi
 exec .venv/bin/python -m pytest "$@"
