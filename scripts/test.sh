@@ -4,11 +4,15 @@
 # sub-path link crawl, reproducibility and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian packages the tests need, installed only where missing.
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-noto-cjk)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if [ "${#packages[@]}" -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 source scripts/venv.sh requirements-test.txt
 # Node tools for the tests (citation oracle, accessibility, Lighthouse), exactly as locked.
