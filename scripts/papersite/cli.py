@@ -60,6 +60,17 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def cmd_public_urls(args) -> int:
+    from .publicurls import public_urls
+    site = pathlib.Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site} is not a built site (build with mkdocs build --site-dir first)", file=sys.stderr)
+        return 2
+    for line in public_urls(site):
+        print(line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cli.py", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=pathlib.Path, default=PROJECT_ROOT, help="project root")
@@ -71,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check_quotes)
     p = sub.add_parser("generate", help="validate, then write the generated Markdown and data under docs/")
     p.set_defaults(func=cmd_generate)
+    p = sub.add_parser("public-urls", help="list every public URL and anchor of a built site (for tests/public-urls.txt)")
+    p.add_argument("--site", required=True, help="a built site folder")
+    p.set_defaults(func=cmd_public_urls)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     args.content = args.root / "content"

@@ -35,6 +35,17 @@ class Corpus:
     indicators_by_id: dict[str, dict]
     term_usage: dict[str, list[dict]]  # term id → [{paper, definitions: [...]}] in paper order
     source_files: dict[str, str]       # slug → content/papers/<slug>.yaml
+    # content/ as loaded, untouched (no None-filled fields), for the downloads: slug → paper data,
+    # slug → the file's exact text, vocabulary name → data.
+    raw_papers: dict[str, dict] = dataclasses.field(default_factory=dict)
+    raw_texts: dict[str, str] = dataclasses.field(default_factory=dict)
+    raw_vocabularies: dict[str, object] = dataclasses.field(default_factory=dict)
+    # Site-level content: the changelog (newest first), reading lists (slug order) with their papers
+    # resolved, redirects [{old, new}], and a SiteInfo (URL, version, build date) set by build.
+    changelog: list = dataclasses.field(default_factory=list)
+    reading_lists: list = dataclasses.field(default_factory=list)
+    redirects: list = dataclasses.field(default_factory=list)
+    site: object = None
 
 
 def with_optional_fields(data: object, schema: dict, root: dict) -> object:
@@ -169,4 +180,19 @@ def enrich(raw: RawContent) -> Corpus:
         indicators_by_id={i["id"]: i for i in indicators},
         term_usage=term_usage,
         source_files={slug: pathlib.PurePosixPath(rel).as_posix() for slug, rel in source_files.items()},
+        raw_papers={data["slug"]: data for data in raw.papers.values()},
+        raw_texts={data["slug"]: raw.texts[rel] for rel, data in raw.papers.items() if rel in raw.texts},
+        raw_vocabularies=dict(raw.vocabularies),
+        changelog=list(raw.changelog or []),
+        reading_lists=enrich_reading_lists(raw, {p["slug"]: p for p in papers}),
+        redirects=list(raw.redirects or []),
     )
+
+
+def enrich_reading_lists(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[dict]:
+    """Reading lists in slug order, each entry given its paper; total reading time in minutes."""
+    lists = []
+    for data in sorted((d for d in raw.reading_lists.values() if isinstance(d, dict)), key=lambda d: d["slug"]):
+        entries = [dict(entry, paper=papers_by_slug[entry["paper"]]) for entry in data["papers"]]
+        lists.append(dict(data, papers=entries, total_minutes=sum(e["minutes"] for e in entries)))
+    return lists

@@ -16,6 +16,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _BaseLoader = yaml.SafeLoader
 
 VOCABULARY_NAMES = ("themes", "glossary", "indicators")
+SITE_FILE_NAMES = ("changelog", "redirects")  # optional single files beside the vocabularies
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
@@ -48,6 +49,14 @@ class RawContent:
     vocabularies: dict[str, object]    # "themes" → loaded data of content/themes.yaml
     vocabulary_paths: dict[str, str]   # "themes" → "content/themes.yaml"
     problems: list[Problem]
+    # The files' exact text (path → text), so a paper's YAML can be offered for download as written.
+    texts: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Optional site files: content/reading-lists/<slug>.yaml (path → data), content/changelog.yaml,
+    # content/redirects.yaml (None when the file is absent).
+    reading_lists: dict[str, object] = dataclasses.field(default_factory=dict)
+    changelog: object = None
+    redirects: object = None
+    site_paths: dict[str, str] = dataclasses.field(default_factory=dict)  # "changelog" → its path
 
 
 def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
@@ -68,14 +77,16 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None) ->
     content_dir = pathlib.Path(content_dir)
     root = pathlib.Path(root) if root else content_dir.parent
     problems: list[Problem] = []
+    texts: dict[str, str] = {}
 
     def read(path: pathlib.Path) -> object:
         rel = path.relative_to(root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_bytes().decode("utf-8")  # no newline translation: texts keep the bytes
         except UnicodeDecodeError as error:
             problems.append(Problem(rel, "(document)", f"expected UTF-8 text, got {error.reason}"))
             return None
+        texts[rel] = text
         data, found = parse_yaml(text, rel)
         problems.extend(found)
         return data
@@ -96,4 +107,11 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None) ->
             vocabularies[name] = None
             continue
         vocabularies[name] = read(path)
-    return RawContent(papers, vocabularies, vocabulary_paths, problems)
+    reading_lists = {path.relative_to(root).as_posix(): read(path)
+                     for path in sorted((content_dir / "reading-lists").glob("*.yaml"))}
+    site_files = {name: content_dir / f"{name}.yaml" for name in SITE_FILE_NAMES}
+    site_data = {name: read(path) if path.exists() else None for name, path in site_files.items()}
+    return RawContent(papers, vocabularies, vocabulary_paths, problems, texts,
+                      reading_lists=reading_lists, changelog=site_data["changelog"],
+                      redirects=site_data["redirects"],
+                      site_paths={name: path.relative_to(root).as_posix() for name, path in site_files.items()})

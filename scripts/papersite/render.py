@@ -14,6 +14,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from . import citations
 from .schema import enum_labels, term_kind_labels
 
 TEMPLATE_DIR = pathlib.Path(__file__).parent / "templates"
@@ -45,6 +46,13 @@ def escape(value: object) -> Markup:
     if value is None:
         raise ValueError("a template printed None; every field it prints must exist")
     return Safe(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], one_line(str(value))))
+
+
+def pre_text(value: object) -> Markup:
+    """For <pre>: every line escaped like escape() but line breaks kept, as &#10; so that the raw
+    HTML block stays one Markdown line (a blank line would end it)."""
+    return Safe("&#10;".join(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], line)
+                             for line in str(value).split("\n")))
 
 
 def plain(value: object) -> str:
@@ -93,6 +101,10 @@ def environment() -> jinja2.Environment:
         term_kind_labels=term_kind_labels(),
     )
     env.filters["number"] = format_number
+    env.filters["pre"] = pre_text
+    env.globals.update(cite_blocks=citations.cite_blocks, page_cite_blocks=citations.page_cite_blocks,
+                       coins_context=citations.coins_context,
+                       json_ld_front_matter=citations.json_ld_front_matter)
     env.filters["plain"] = plain
     env.filters["json"] = lambda value: Safe(json.dumps(str(value), ensure_ascii=False))
     env.filters["join"] = lambda items, separator="": Markup(escape(separator).join(escape(i) for i in items))
@@ -107,6 +119,11 @@ def _context(corpus, lang: str, **extra) -> dict:
 
 def render_paper_page(corpus, paper: dict, lang: str) -> str:
     return environment().get_template("paper.md.j2").render(_context(corpus, lang, paper=paper))
+
+
+def render_template_page(template: str, corpus, lang: str, **extra) -> str:
+    """A page from one template with the usual context (corpus, lang, s) plus extra."""
+    return environment().get_template(template).render(_context(corpus, lang, **extra))
 
 
 def render_papers_index(corpus, lang: str) -> str:

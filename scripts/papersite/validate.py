@@ -320,6 +320,72 @@ def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -
     return problems
 
 
+def _english_problems(rel: str, data: object) -> list[Problem]:
+    return [Problem(rel, field_path(path), f"expected English text without Chinese characters, got {describe_value(value)}")
+            for path, value in _walk(data)
+            if path and path[-1] == "en" and isinstance(value, str) and CJK.search(value)]
+
+
+def _reading_list_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[Problem]:
+    """content/reading-lists/<slug>.yaml: the schema, the slug against the file name, every paper
+    listed once and existing."""
+    problems: list[Problem] = []
+    for rel, data in raw.reading_lists.items():
+        if data is None:
+            continue
+        problems += schema_problems(data, rel, "reading-list")
+        if not isinstance(data, dict):
+            continue
+        stem = pathlib.PurePosixPath(rel).stem
+        if isinstance(data.get("slug"), str) and data["slug"] != stem:
+            problems.append(Problem(rel, "slug", f"expected {stem!r} (the file name), got {data['slug']!r}"))
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(data.get("papers") if isinstance(data.get("papers"), list) else []):
+            slug = entry.get("paper") if isinstance(entry, dict) else None
+            if not isinstance(slug, str):
+                continue
+            if slug not in papers_by_slug:
+                problems.append(Problem(rel, f"papers[{index}].paper",
+                                        f"expected a paper slug from content/papers/, got {slug!r}"))
+            elif slug in seen:
+                problems.append(Problem(rel, f"papers[{index}].paper",
+                                        f"expected a paper not listed earlier, got {slug!r} (also at papers[{seen[slug]}].paper)"))
+            seen.setdefault(slug, index)
+        problems += _english_problems(rel, data)
+    return problems
+
+
+def _site_file_problems(raw: RawContent) -> list[Problem]:
+    """content/changelog.yaml and content/redirects.yaml (both optional): the schema, unique
+    versions, and redirects that neither repeat an old path nor point at another old path."""
+    problems: list[Problem] = []
+    for name, data in (("changelog", raw.changelog), ("redirects", raw.redirects)):
+        if data is None:
+            continue
+        rel = raw.site_paths[name]
+        problems += schema_problems(data, rel, "site", f"{name}_file")
+        problems += _english_problems(rel, data)
+        if not isinstance(data, list):
+            continue
+        key, what = ("version", "a version") if name == "changelog" else ("old", "an old path")
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(data):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                problems.append(Problem(rel, f"[{index}].{key}",
+                                        f"expected {what} not used earlier, got {value!r} (also at [{seen[value]}].{key})"))
+            seen.setdefault(value, index)
+        if name == "redirects":
+            for index, entry in enumerate(data):
+                target = entry.get("new") if isinstance(entry, dict) else None
+                if isinstance(target, str) and target.split("#")[0] in seen:
+                    problems.append(Problem(rel, f"[{index}].new",
+                                            f"expected a current page, got {target!r} (itself an old path)"))
+    return problems
+
+
 def validate(raw: RawContent) -> list[Problem]:
     problems = list(raw.problems)
     vocab_problems, vocab_ids = _vocabulary_problems(raw)
@@ -347,5 +413,7 @@ def validate(raw: RawContent) -> list[Problem]:
             problems += _paper_problems(rel, data, vocab_ids, papers_by_slug)
 
     problems += _theme_coverage_problems(raw, papers_by_slug)
+    problems += _reading_list_problems(raw, papers_by_slug)
+    problems += _site_file_problems(raw)
     # Files in path order; within a file, the order the checks found them (schema first).
     return sorted(dict.fromkeys(problems), key=lambda problem: problem.path)

@@ -1,0 +1,52 @@
+"""Output builders for the comparison pages and the downloads. In: a Corpus. Out: {path under docs/:
+text or bytes} — docs/compare/<page>.md and .en.md (rendered from templates/compare_page.md.j2),
+docs/data/<lang>/<table>.csv for every table, docs/data/papers.json (all of content/) and
+docs/data/papers/<slug>.yaml (each summary's file, byte for byte). Pure."""
+from __future__ import annotations
+
+from . import compare
+from .render import SUFFIX, _context, environment, strings
+
+LANGS = ("zh", "en")
+FOLDERS = ("compare", "data")
+
+
+def _strings(lang: str) -> dict:
+    return {key: value[lang] for key, value in strings().items()}
+
+
+def _up(page: str) -> str:
+    """From the page's URL to the site root: compare/ is one level down, compare/<page>/ two."""
+    return "../" if page == "index" else "../../"
+
+
+def render_compare_page(corpus, page: str, lang: str) -> tuple[str, list[dict]]:
+    """The page's Markdown and the tables on it."""
+    s = _strings(lang)
+    up = _up(page)
+    tables = compare.page_tables(corpus, page, lang, s, up)
+    extra = dict(page=page, tables=tables, heatmap=None, case_kinds=None, csv_files=[])
+    if page in compare.THEMED_LISTS:
+        extra["heatmap"] = compare.heatmap(corpus, page, lang, s, up)
+    if page == "cases":
+        extra["case_kinds"] = compare.case_kind_summary(corpus, lang)
+    if page == "index":
+        extra["csv_files"] = [t for other in compare.PAGES
+                              for t in compare.page_tables(corpus, other, lang, s, _up(other))]
+    text = environment().get_template("compare_page.md.j2").render(_context(corpus, lang, **extra))
+    return text, tables
+
+
+def compare_outputs(corpus) -> dict[str, str | bytes]:
+    outputs: dict[str, str | bytes] = {}
+    for lang in LANGS:
+        for page in compare.PAGES:
+            text, tables = render_compare_page(corpus, page, lang)
+            outputs[f"compare/{page}{SUFFIX[lang]}.md"] = text
+            for t in tables:
+                outputs[t["csv"]] = compare.csv_text(t)
+    outputs["data/papers.json"] = compare.corpus_json(corpus)
+    for slug, text in corpus.raw_texts.items():
+        # Bytes as the file holds them (UTF-8), so the download is the contributor's file.
+        outputs[f"data/papers/{slug}.yaml"] = text.encode("utf-8")
+    return outputs

@@ -1,0 +1,145 @@
+"""Cross-paper comparisons: title normalisation, the ledger's agreements and conflicts, CSV and JSON
+downloads, and a sixth paper that appears in every table, the ledger and the downloads with no code
+change (the golden files in tests/golden/compare and tests/golden/data cover the exact output)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from papersite import compare
+from papersite.build import load_corpus, render_all
+from papersite.load import parse_yaml
+from papersite.render import strings
+
+SIXTH = "sixth-2023-copy"
+
+
+def s(lang: str) -> dict:
+    return {key: value[lang] for key, value in strings().items()}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("“十四五”数字经济发展规划", "《\"十四五\" 数字经济发展规划》"),
+    ("“十四五”数字经济发展规划", "「十四五」数字经济\n发展规划"),
+    ("中共中央 国务院关于构建数据基础制度更好发挥数据要素作用的意见", "中共中央、国务院关于构建数据基础制度更好发挥数据要素作用的意见"),
+    ("任保平.生产力现代化转型[J].经济研究,2024,59(03):12-19.", "任保平. 生产力现代化转型［Ｊ］．经济研究，2024，59（03）：12－19．"),
+    ("RCEP协定", "ＲＣＥＰ 协定"),
+    ("Digital Economy Partnership Agreement", "digital economy partnership agreement."),
+    ("‘数字丝绸之路’合作谅解备忘录", "'数字丝绸之路'合作谅解备忘录"),
+])
+def test_normalise_title_matches_printings_of_one_title(a, b):
+    assert compare.normalise_title(a) == compare.normalise_title(b)
+
+
+def test_normalise_title_keeps_what_tells_titles_apart():
+    assert compare.normalise_title("《“十四五”数字经济发展规划》") == "十四五数字经济发展规划"
+    assert compare.normalise_title("2022年报告") != compare.normalise_title("2023年报告")
+    assert compare.normalise_title("数字贸易发展报告") != compare.normalise_title("数字经济发展报告")
+
+
+def test_csv_has_a_bom_crlf_and_defuses_formulas():
+    tab = compare.table("t", "T", [compare.column("a", "甲"), compare.column("b", "B")],
+                        [{"id": "r1", "cells": [compare.cell("=1+1"), compare.cell("-3.5")]},
+                         {"id": "r2", "cells": [compare.cell('say "hi", ok'), compare.cell("@x")]}], "zh")
+    assert compare.csv_text(tab) == '\ufeffid,甲,B\r\nr1,\'=1+1,-3.5\r\nr2,"say ""hi"", ok",\'@x\r\n'
+
+
+@pytest.fixture(scope="module")
+def fixture_corpus():
+    return load_corpus(FIXTURES / "valid")
+
+
+def test_overview_rows_follow_display_order_with_counts(fixture_corpus):
+    tab = compare.overview_table(fixture_corpus, "en", s("en"), "../")
+    assert [row["id"] for row in tab["rows"]] == ["paper-fixture-2024-sample", "paper-fixture-nd-discussion"]
+    assert [c["text"] for c in tab["rows"][1]["cells"]][1:] == [
+        "Invited-experts discussion", "not stated in the source", "not stated in the source", "Li Hua",
+        "Expert commentary", "Data and talent", "2", "0", "1", "0"]
+
+
+def test_theme_matrix_marks_absent_cells_in_words(fixture_corpus):
+    tab = compare.theme_matrix(fixture_corpus, "challenges", "zh", s("zh"), "../../")
+    talent = next(row for row in tab["rows"] if row["id"] == "theme-talent")
+    assert talent["cells"][1]["text"] == "2 / 2 篇"
+    assert [e["href"] for e in talent["cells"][2]["entries"]] == ["../../papers/fixture-2024-sample/#chal-talent"]
+    data = next(row for row in tab["rows"] if row["id"] == "theme-data-flows")
+    assert [(c["text"], c["state"]) for c in data["cells"][2:]] == [("未涉及", "absent"), ("未涉及", "absent")]
+
+
+def _with_sixth_paper(tmp_path, edit=lambda text: text):
+    """The valid fixture content plus a copy of its sample paper under a new slug."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid" / "content", content)
+    text = (content / "papers" / "fixture-2024-sample.yaml").read_text(encoding="utf-8")
+    text = edit(text.replace("slug: fixture-2024-sample", f"slug: {SIXTH}").replace("year: 2024", "year: 2023"))
+    (content / "papers" / f"{SIXTH}.yaml").write_bytes(text.encode("utf-8"))
+    return tmp_path, text
+
+
+def test_a_sixth_paper_appears_in_every_table_the_ledger_and_the_downloads(tmp_path):
+    root, text = _with_sixth_paper(tmp_path, lambda t: t.replace("value: 2.38", "value: 2.5"))
+    corpus = load_corpus(root)
+    outputs = render_all(corpus)
+    for lang in ("zh", "en"):
+        tables = {t["key"]: t for page in compare.PAGES
+                  for t in compare.page_tables(corpus, page, lang, s(lang), "../../")}
+        assert f"paper-{SIXTH}" in [r["id"] for r in tables["overview"]["rows"]]
+        for key in ("mechanisms", "challenges", "recommendations", "actors"):
+            assert f"paper-{SIXTH}" in [c["key"] for c in tables[key]["columns"]], key
+        assert f"{SIXTH}--stat-ecommerce-2023" in [r["id"] for r in tables["statistics"]["rows"]]
+        assert f"{SIXTH}--case-hangzhou" in [r["id"] for r in tables["cases"]["rows"]]
+        assert f"{SIXTH}--def-digital-trade" in [r["id"] for r in tables["definitions"]["rows"]]
+        plan = next(r for r in tables["sources"]["rows"] if "十四五" in r["cells"][1]["text"])
+        assert plan["cells"][3]["text"] == "2"
+        assert [e["href"] for e in plan["cells"][2]["entries"]] == [
+            "../../papers/fixture-2024-sample/#doc-plan", f"../../papers/{SIXTH}/#doc-plan"]
+        for key, tab in tables.items():
+            csv = outputs[tab["csv"]]
+            assert csv.startswith("\ufeff"), key
+            if key not in ("findings",):
+                assert SIXTH in csv, key
+        for page in compare.PAGES:
+            assert SIXTH in outputs[f"compare/{page}{'' if lang == 'zh' else '.en'}.md"], page
+    # The ledger: same indicator, year 2023, scope China; 2.38 in two papers agrees, 2.5 conflicts.
+    findings, _ = compare.ledger_findings(corpus, "en", s("en"))
+    assert sorted((f["kind"], sorted({e["paper"]["slug"] for e in f["entries"]})) for f in findings) == [
+        ("agreement", ["fixture-2024-sample", "fixture-nd-discussion"]),
+        ("conflict", ["fixture-2024-sample", "fixture-nd-discussion", SIXTH]),
+    ]
+    conflict = next(f for f in findings if f["kind"] == "conflict")
+    assert conflict["sentence"] == (
+        "The papers give different values for Cross-border e-commerce imports and exports in 2023 (China): "
+        "about 2.38 trillion yuan (Wang 2024), about 2.5 trillion yuan (Wang 2023), 2.38 trillion yuan (Li n.d.).")
+    assert conflict["id"] in outputs["data/en/findings.csv"]
+    # The downloads: the corpus JSON has the paper as written, the YAML is the file's bytes.
+    data = json.loads(outputs["data/papers.json"])
+    assert [p["slug"] for p in data["papers"]] == ["fixture-2024-sample", SIXTH, "fixture-nd-discussion"]
+    assert data["papers"][1] == parse_yaml(text, "sixth")[0]
+    assert set(data) == {"papers", "themes", "actors", "glossary", "indicators"}
+    assert outputs[f"data/papers/{SIXTH}.yaml"] == text.encode("utf-8")
+
+
+def test_figures_without_a_year_or_of_another_scope_are_not_compared(tmp_path):
+    root, _ = _with_sixth_paper(tmp_path, lambda t: t.replace("value: 2.38", "value: 2.5")
+                                .replace("scope: {zh: 中国, en: China}", "scope: {zh: 浙江, en: Zhejiang}"))
+    findings, _ = compare.ledger_findings(load_corpus(root), "zh", s("zh"))
+    assert [f["kind"] for f in findings] == ["agreement"]
+
+
+def test_conflicting_units_are_said_to_need_conversion(tmp_path):
+    root, _ = _with_sixth_paper(tmp_path, lambda t: t.replace("unit: {zh: 万亿元, en: trillion yuan}",
+                                                              "unit: {zh: 亿美元, en: USD 100 million}"))
+    findings, _ = compare.ledger_findings(load_corpus(root), "zh", s("zh"))
+    conflict = next(f for f in findings if f["kind"] == "conflict")
+    assert conflict["sentence"].endswith("；单位不同，比较前须先换算。")
+    assert re.search(r"约2\.38亿美元（王小明 2023）", conflict["sentence"])
+
+
+def test_paper_pages_link_their_yaml_download(fixture_corpus):
+    outputs = render_all(fixture_corpus)
+    assert "(../data/papers/fixture-2024-sample.yaml)" in outputs["papers/fixture-2024-sample.md"]
+    assert "(../data/papers/fixture-2024-sample.yaml)" in outputs["papers/fixture-2024-sample.en.md"]
