@@ -25,6 +25,6 @@ if [ ! -x .venv/bin/actionlint ] && [ requirements-actionlint.txt -nt .venv/.tri
 fi
 # Node tools for the tests (citation oracle, accessibility, Lighthouse), exactly as locked.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-  npm ci --no-audit --no-fund --silent
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 exec .venv/bin/python -m pytest "$@"
