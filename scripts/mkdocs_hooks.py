@@ -64,14 +64,23 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    # mkdocs-static-i18n writes one sitemap at the root, but Material's language switcher fetches
-    # en/sitemap.xml too; give the English site one so that request never fails. The hook runs after
-    # each language's build; the English pages exist after the second.
-    english = pathlib.Path(config["site_dir"]) / "en"
-    if (english / "index.html").is_file():
-        pages = sorted(p.relative_to(english).parent.as_posix() for p in english.rglob("index.html"))
-        (english / "sitemap.xml").write_text(english_sitemap(pages, config["site_url"] or "/"), encoding="utf-8")
-        _write_redirects(pathlib.Path(config["site_dir"]), config["site_url"] or "/")
+    # mkdocs-static-i18n builds each language into the same site_dir, Chinese first, so the English
+    # build's static templates (404.html) overwrite the Chinese ones at the root, where GitHub Pages
+    # serves them. Keep the default language's 404 at the root and the English one under en/.
+    site = pathlib.Path(config["site_dir"])
+    not_found = site / "404.html"
+    if config["theme"]["language"] != "en":
+        _state["root_404"] = not_found.read_bytes() if not_found.is_file() else None
+        return
+    english = site / "en"
+    if _state.get("root_404") is not None and not_found.is_file():
+        (english / "404.html").write_bytes(not_found.read_bytes())
+        not_found.write_bytes(_state["root_404"])
+    # The i18n plugin writes one sitemap at the root, but Material's language switcher fetches
+    # en/sitemap.xml too; give the English site one so that request never fails.
+    pages = sorted(p.relative_to(english).parent.as_posix() for p in english.rglob("index.html"))
+    (english / "sitemap.xml").write_text(english_sitemap(pages, config["site_url"] or "/"), encoding="utf-8")
+    _write_redirects(site, config["site_url"] or "/")
 
 
 def _write_redirects(site: pathlib.Path, site_url: str) -> None:

@@ -82,3 +82,9 @@ def test_a_content_problem_stops_the_build_and_names_every_problem(tmp_path):
     for line in expected.splitlines():
         assert line in output
     assert not (project / "site" / "index.html").exists()
+
+
+def test_root_404_is_in_the_default_language_and_english_has_its_own(built_site):
+    # GitHub Pages serves only the root 404.html; the i18n plugin would leave the English one there.
+    assert '<html lang="zh"' in (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "404.html").read_text(encoding="utf-8")
