@@ -88,3 +88,16 @@ def test_root_404_is_in_the_default_language_and_english_has_its_own(built_site)
     # GitHub Pages serves only the root 404.html; the i18n plugin would leave the English one there.
     assert '<html lang="zh"' in (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (built_site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_search_indexes_paper_items_once_not_again_from_the_comparison_tables(built_site):
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    paper = load_corpus(ROOT).papers[0]
+    # The index stores text segmented by jieba (U+200B between words); compare without it.
+    needle = paper["mechanisms"][0]["text"]["zh"][:12]
+    where = {doc["location"].split("#")[0] for doc in docs if needle in doc["text"].replace("\u200b", "")}
+    assert f"papers/{paper['slug']}/" in where
+    assert not any(location.startswith("compare/") for location in where), where
+    # The comparison pages themselves stay findable by their headings and introductions.
+    assert any(doc["location"].startswith("compare/mechanisms/") for doc in docs)
