@@ -146,21 +146,23 @@ def _ids(items: object) -> set[str]:
     return {i.get("id") for i in items if isinstance(i, dict)} if isinstance(items, list) else set()
 
 
-def paper_item_ids(paper: dict) -> dict[str, tuple]:
-    """Every anchor id a paper page defines (sections, items, case figures) → where it is defined."""
-    found: dict[str, tuple] = {}
+def anchor_places(paper: dict):
+    """(path, id) for every anchor a paper page defines (sections, items, case figures), in page order."""
     for list_name in ("outline",) + ITEM_LISTS:
         items = paper.get(list_name)
-        if not isinstance(items, list):
-            continue
-        for index, item in enumerate(items):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
                 continue
-            found.setdefault(item["id"], (list_name, index, "id"))
-            for f_index, fig in enumerate(item.get("figures") or []):
+            if isinstance(item.get("id"), str):
+                yield (list_name, index, "id"), item["id"]
+            figures = item.get("figures")
+            for f_index, fig in enumerate(figures if isinstance(figures, list) else []):
                 if isinstance(fig, dict) and isinstance(fig.get("id"), str):
-                    found.setdefault(fig["id"], (list_name, index, "figures", f_index, "id"))
-    return found
+                    yield (list_name, index, "figures", f_index, "id"), fig["id"]
+
+
+def paper_item_ids(paper: dict) -> set[str]:
+    return {item_id for _, item_id in anchor_places(paper)}
 
 
 def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
@@ -176,21 +178,12 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
 
     # Unique anchors across the whole page.
     where_defined: dict[str, tuple] = {}
-    for list_name in ("outline",) + ITEM_LISTS:
-        for index, item in enumerate(paper.get(list_name) or []):
-            if not isinstance(item, dict):
-                continue
-            places = [((list_name, index, "id"), item.get("id"))]
-            places += [((list_name, index, "figures", f, "id"), fig.get("id"))
-                       for f, fig in enumerate(item.get("figures") or []) if isinstance(fig, dict)]
-            for place, item_id in places:
-                if not isinstance(item_id, str):
-                    continue
-                if item_id in where_defined:
-                    add(place, f"expected an id not used elsewhere on the page, got {item_id!r} "
-                               f"(also at {field_path(where_defined[item_id])})")
-                else:
-                    where_defined[item_id] = place
+    for place, item_id in anchor_places(paper):
+        if item_id in where_defined:
+            add(place, f"expected an id not used elsewhere on the page, got {item_id!r} "
+                       f"(also at {field_path(where_defined[item_id])})")
+        else:
+            where_defined[item_id] = place
 
     section_ids = _ids(paper.get("outline"))
     authors = paper.get("authors") if isinstance(paper.get("authors"), list) else []
