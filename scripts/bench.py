@@ -5,8 +5,9 @@ compared (e.g. before and after a change to the search).
 For each size N it builds, in a temporary folder, a copy of the project whose content/papers/ holds the 5 real
 papers and N-5 synthetic ones made from them (new slugs, "synthetic" in the title, items and summary sentences
 shuffled: valid against the schema, quotes left as they are and not checked), then measures load+validate,
-generation (enrich, render, write), the strict mkdocs build (time and peak memory of each step), the search
-index (raw and gzip), the whole site and its largest page, and whether a change to one paper rewrites only
+generation (enrich, render, write), the strict mkdocs build (time and peak memory of each step; it includes
+generation and Pagefind's indexing), our share of the build, the search index (Pagefind's pagefind/ folder, raw
+and gzip, and what a browser fetches before its first query), the whole site and its largest page, and whether a change to one paper rewrites only
 that paper's files. On one size (500 by default) it serves the site on 127.0.0.1 under the /<repo>/ sub-path
 and, in Debian's chromium (Playwright, as in the browser tests), times a search for 数字贸易 typed on a fresh
 visit and counts the bytes a first visit to a paper page transfers.
@@ -40,6 +41,7 @@ import yaml  # noqa: E402
 
 from papersite.build import GENERATED_DIRS  # noqa: E402
 from papersite.load import ContentLoader  # noqa: E402
+from papersite.search_index import pagefind_binary  # noqa: E402
 from papersite.validate import ITEM_LISTS  # noqa: E402
 
 SUB_PATH = "/npf-digital-trade/"  # as GitHub Pages serves the site (tests/site_tests/serve.py)
@@ -149,7 +151,8 @@ def run_generate(project: pathlib.Path) -> dict:
 
 
 def run_mkdocs(project: pathlib.Path, site: pathlib.Path) -> dict:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    # The temporary project has no node_modules of its own: use this project's Pagefind.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", PAGEFIND_BINARY=str(pagefind_binary(ROOT)))
     mkdocs = pathlib.Path(sys.executable).parent / "mkdocs"
     seconds, peak, _ = _run_measured([str(mkdocs), "build", "--strict", "--site-dir", str(site)], project, env)
     return {"mkdocs_build_s": seconds, "mkdocs_peak_bytes": peak}
@@ -159,14 +162,14 @@ def site_figures(site: pathlib.Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    indexes = sorted(site.rglob("search_index.json"))
-    raw = sum(p.stat().st_size for p in indexes)
-    gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in indexes)
+    index = [p for p in files if p.relative_to(site).parts[0] == "pagefind"]
+    raw = sum(p.stat().st_size for p in index)
+    # Pagefind's chunks (.pf_*) are gzip-compressed already; its scripts are compressed by the server.
+    gz = sum(p.stat().st_size if ".pf_" in p.name else len(gzip.compress(p.read_bytes(), 6)) for p in index)
     return {"site_bytes": sum(p.stat().st_size for p in files), "site_files": len(files),
             "html_pages": len(pages),
             "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,
-            "search_indexes": [p.relative_to(site).as_posix() for p in indexes],
-            "search_index_bytes": raw, "search_index_gzip_bytes": gz}
+            "search_index_files": len(index), "search_index_bytes": raw, "search_index_gzip_bytes": gz}
 
 
 def incremental(project: pathlib.Path) -> dict:
@@ -236,30 +239,40 @@ def _gzip_estimate(site: pathlib.Path, base: str, url: str, body: int) -> int:
     return body
 
 
+def _size_on_disk(site: pathlib.Path, base: str, url: str) -> int:
+    path = site / url.split("#")[0].split("?")[0].removeprefix(base)
+    return path.stat().st_size if path.is_file() else 0
+
+
 def browser_figures(site: pathlib.Path, paper_slug: str, timeout_s: float = 600) -> dict:
     from playwright.sync_api import sync_playwright
     figures: dict = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            # 1. A fresh visit (empty cache) to the home page; the reader types the query as soon as the page
-            #    has loaded. Material downloads the index and builds it in a worker, then shows results.
+            # 1. A fresh visit (empty cache) to the home page; the reader clicks the search box as soon as the
+            #    page has loaded and types the query. The click starts fetching Pagefind's entry files; the
+            #    query fetches the index chunks and result fragments it needs.
             context = browser.new_context()
             page = context.new_page()
             page.add_init_script(_OBSERVE_RESULTS)
+            # Pagefind fetches from a web worker, which the page's resource timing does not see.
+            requested: list[str] = []
+            context.on("requestfinished", lambda request: requested.append(request.url))
             page.goto(base, wait_until="load")
             start = page.evaluate("performance.now()")
             page.locator(".md-search__input").first.click()
             page.fill("input.md-search__input", QUERY)
-            # Material searches on keyup; filling inserts text as an IME commit does (see test_browser.py).
-            page.dispatch_event("input.md-search__input", "keyup")
+            # Filling inserts the text at once, as an IME commit does (see test_browser.py).
             try:
                 page.wait_for_selector(".md-search-result__item", timeout=timeout_s * 1000)
                 first = page.evaluate("window.__firstResult")
-                index = [r for r in page.evaluate(_RESOURCES) if "search_index.json" in r["url"]]
+                fetched = sorted({url for url in requested if "/pagefind/" in url})
                 figures["search_typed_at_ms"] = round(start)  # after navigation start
                 figures["search_first_results_ms"] = round(first - start)  # after typing
-                figures["search_index_arrived_ms"] = round(index[0]["end"]) if index else None  # after navigation start
+                figures["search_requests"] = len(fetched)
+                figures["search_fetched_bytes"] = sum(_gzip_estimate(site, base, url, _size_on_disk(site, base, url))
+                                                      for url in fetched)
                 figures["search_results"] = page.locator(".md-search-result__item").count()
             except Exception as error:  # a timeout is a figure too
                 figures["search_first_results_ms"] = None
@@ -294,8 +307,10 @@ def print_size(size: int, f: dict) -> None:
     print(f"  load + validate   {f['load_validate_s']:8.2f} s")
     print(f"  generate          {f['generate_s']:8.2f} s   ({f['files']} files; peak memory {_mb(f['generate_peak_bytes'])})")
     print(f"  mkdocs build      {f['mkdocs_build_s']:8.2f} s   (peak memory {_mb(f['mkdocs_peak_bytes'])})")
+    print(f"  our share         {100 * (f['load_validate_s'] + f['generate_s']) / f['mkdocs_build_s']:8.1f} %   "
+          "(load + validate + generate, of the mkdocs build, which runs them)")
     print(f"  search index      {_mb(f['search_index_bytes']):>10} raw, {_mb(f['search_index_gzip_bytes'])} gzip"
-          f"   ({', '.join(f['search_indexes'])})")
+          f"   (pagefind/, {f['search_index_files']} files, fetched in parts on demand)")
     print(f"  site              {_mb(f['site_bytes']):>10} in {f['site_files']} files, {f['html_pages']} HTML pages")
     print(f"  largest page      {_mb(f['largest_page_bytes']):>10}   {f['largest_page']}")
     inc = f.get("incremental")
@@ -309,8 +324,9 @@ def print_size(size: int, f: dict) -> None:
     if b:
         if b.get("search_first_results_ms") is not None:
             print(f"  search {QUERY}: first results {b['search_first_results_ms']} ms after typing on a fresh visit "
-                  f"(typed {b['search_typed_at_ms']} ms after navigation start, when the page had loaded; the index "
-                  f"had arrived at {b['search_index_arrived_ms']} ms; {b['search_results']} results shown)")
+                  f"(typed {b['search_typed_at_ms']} ms after navigation start, when the page had loaded; "
+                  f"{b['search_results']} results shown; search fetched ≈{_mb(b['search_fetched_bytes'])} "
+                  f"compressed in {b['search_requests']} requests)")
         else:
             print(f"  search {QUERY}: no results: {b.get('search_error')}")
         print(f"  first visit to {b['paper_page']}: {_mb(b['paper_visit_bytes'])} in {b['paper_visit_requests']} "

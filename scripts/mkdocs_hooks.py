@@ -1,6 +1,7 @@
 """MkDocs hooks: the only place that knows about MkDocs. In: MkDocs events. Out: a call to the
-generator before every build (which stops the build with every content problem), and watches on
-content/ and the templates so `mkdocs serve` regenerates when they change."""
+generator before every build (which stops the build with every content problem), watches on content/ and
+the templates so `mkdocs serve` regenerates when they change, and after the build the pages the i18n
+plugin misplaces, the redirects and the Pagefind search index."""
 from __future__ import annotations
 
 import os
@@ -17,6 +18,7 @@ from papersite.problems import ContentError  # noqa: E402
 from papersite.render import strings  # noqa: E402
 from papersite.sitemap import english_sitemap  # noqa: E402
 from papersite.publicurls import redirect_pages  # noqa: E402
+from papersite.search_index import SearchIndexError, build_search_index  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -81,6 +83,11 @@ def on_post_build(config, **kwargs):
     pages = sorted(p.relative_to(english).parent.as_posix() for p in english.rglob("index.html"))
     (english / "sitemap.xml").write_text(english_sitemap(pages, config["site_url"] or "/"), encoding="utf-8")
     _write_redirects(site, config["site_url"] or "/")
+    # Last, once both languages are in site_dir: Pagefind indexes every page of both (one index each).
+    try:
+        build_search_index(site, ROOT)
+    except SearchIndexError as error:
+        raise Abort(str(error))
 
 
 def _write_redirects(site: pathlib.Path, site_url: str) -> None:

@@ -16,7 +16,7 @@ MKDOCS = pathlib.Path(sys.executable).parent / "mkdocs"
 
 
 def copy_project(destination: pathlib.Path, content: pathlib.Path | None = None) -> pathlib.Path:
-    """A copy of the buildable project (config, docs, scripts) with the given content folder."""
+    """A copy of the buildable project (config, docs, scripts, node packages) with the given content folder."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", destination)
     shutil.copytree(ROOT / "scripts", destination / "scripts",
@@ -24,6 +24,8 @@ def copy_project(destination: pathlib.Path, content: pathlib.Path | None = None)
     shutil.copytree(ROOT / "docs", destination / "docs",
                     ignore=shutil.ignore_patterns("papers", "glossary", "data"))
     shutil.copytree(content or ROOT / "content", destination / "content")
+    # The build runs Pagefind from node_modules (installed by `npm ci`); share it rather than copy 100 MB.
+    (destination / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return destination
 
 

@@ -90,14 +90,24 @@ def test_root_404_is_in_the_default_language_and_english_has_its_own(built_site)
     assert '<html lang="en"' in (built_site / "en" / "404.html").read_text(encoding="utf-8")
 
 
-def test_search_indexes_paper_items_once_not_again_from_the_comparison_tables(built_site):
+def test_search_index_has_every_document_page_of_both_languages_and_not_the_comparison_tables(built_site):
     import json
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    paper = load_corpus(ROOT).papers[0]
-    # The index stores text segmented by jieba (U+200B between words); compare without it.
-    needle = paper["mechanisms"][0]["text"]["zh"][:12]
-    where = {doc["location"].split("#")[0] for doc in docs if needle in doc["text"].replace("\u200b", "")}
-    assert f"papers/{paper['slug']}/" in where
-    assert not any(location.startswith("compare/") for location in where), where
-    # The comparison pages themselves stay findable by their headings and introductions.
-    assert any(doc["location"].startswith("compare/mechanisms/") for doc in docs)
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == "1.6.0"
+    pages = [path for path in built_site.rglob("index.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    english = [path for path in pages if path.relative_to(built_site).parts[0] == "en"]
+    assert {lang: entry["languages"][lang]["page_count"] for lang in ("zh", "en")} == \
+        {"zh": len(pages) - len(english), "en": len(english)}
+    corpus = load_corpus(ROOT)
+    for paper in corpus.papers:
+        for prefix in ("", "en/"):
+            assert built_site / prefix / "papers" / paper["slug"] / "index.html" in pages
+    # The comparison pages are searchable by their headings and introductions; their tables, which
+    # repeat the paper pages item by item, are left out. The 404 page is no document.
+    mechanisms = (built_site / "compare" / "mechanisms" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in mechanisms
+    assert mechanisms.count('<table class="compare-table"') == mechanisms.count("data-pagefind-ignore") > 0
+    assert "data-pagefind-body" not in (built_site / "404.html").read_text(encoding="utf-8")
+    # Material's own index, which every first visit downloaded whole, is gone.
+    assert not (built_site / "search").exists()
+
