@@ -116,8 +116,9 @@
     item.className = "md-search-result__item";
     var title = cleanTitle(data.meta && data.meta.title) || data.url;
     item.appendChild(resultLink(data.url, "h1", title, data.excerpt, true));
+    // Sections of the page where the words occur; not the one whose excerpt the page result already shows.
     var sections = (data.sub_results || []).filter(function (sub) {
-      return sub.url !== data.url && cleanTitle(sub.title) !== title;
+      return sub.url !== data.url && cleanTitle(sub.title) !== title && sub.excerpt !== data.excerpt;
     });
     sections.slice(0, SUB_RESULTS_SHOWN).forEach(function (sub) {
       item.appendChild(resultLink(sub.url, "h2", cleanTitle(sub.title), sub.excerpt, false));

@@ -32,11 +32,16 @@ _RUN_AXE = """async () => {
 CONCURRENT = 2
 
 
-async def _check(browser, url: str, viewports: list[str]) -> dict[str, list[str]]:
-    """{viewport name: violations} for one page, loaded once and resized."""
+async def _check(browser, url: str, viewports: list[str], search: str | None = None) -> dict[str, list[str]]:
+    """{viewport name: violations} for one page, loaded once and resized; with `search`, checked with the
+    search dialog open and that query's results in it."""
     page = await browser.new_page(viewport=VIEWPORTS[viewports[0]])
     try:
-        await page.goto(url)  # waits for "load": Material's scripts have built the page (tabs, TOC, search)
+        await page.goto(url)  # waits for "load": Material's scripts have built the page (tabs, TOC)
+        if search:
+            await page.click("label.md-header__button[for=__search]" if viewports[0] == "phone" else ".md-search__input")
+            await page.fill("input.md-search__input", search)
+            await page.wait_for_selector(".md-search-result__item")
         await page.add_script_tag(path=str(AXE))
         found = {}
         for name in viewports:
@@ -47,8 +52,8 @@ async def _check(browser, url: str, viewports: list[str]) -> dict[str, list[str]
         await page.close()
 
 
-def _violations(jobs: list[tuple[str, list[str]]]) -> list[dict[str, list[str]]]:
-    """Runs axe on each (url, viewports) in Debian's chromium; results in the order of the jobs."""
+def _violations(jobs: list[tuple]) -> list[dict[str, list[str]]]:
+    """Runs axe on each (url, viewports[, search query]) in Debian's chromium; results in the order of the jobs."""
     playwright_async = pytest.importorskip("playwright.async_api")
 
     async def run():
@@ -56,11 +61,11 @@ def _violations(jobs: list[tuple[str, list[str]]]) -> list[dict[str, list[str]]]
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             slots = asyncio.Semaphore(CONCURRENT)
 
-            async def one(url, viewports):
+            async def one(*job):
                 async with slots:
-                    return await _check(browser, url, viewports)
+                    return await _check(browser, *job)
             try:
-                return await asyncio.gather(*(one(url, viewports) for url, viewports in jobs))
+                return await asyncio.gather(*(one(*job) for job in jobs))
             finally:
                 await browser.close()
     return asyncio.run(run())
@@ -90,5 +95,15 @@ def test_no_axe_violation_on_any_kind_of_page(built_site):
         results = _violations([(base + path, ["desktop", "phone"] if path in on_phone else ["desktop"])
                                for path in paths])
     found = [f"/{path} ({name}): {v}" for path, result in zip(paths, results)
+             for name, violations in result.items() for v in violations]
+    assert found == [], "\n".join(found)
+
+
+def test_no_axe_violation_with_search_results_open(built_site):
+    jobs = [(path, [viewport], query) for path, query in (("", "数字贸易"), ("en/", "digital"))
+            for viewport in ("desktop", "phone")]
+    with serve(built_site) as base:
+        results = _violations([(base + path, viewports, query) for path, viewports, query in jobs])
+    found = [f"/{path} ({name}, search {query}): {v}" for (path, _, query), result in zip(jobs, results)
              for name, violations in result.items() for v in violations]
     assert found == [], "\n".join(found)
