@@ -7,13 +7,13 @@ papers and N-5 synthetic ones made from them (new slugs, "synthetic" in the titl
 shuffled: valid against the schema, quotes left as they are and not checked), then measures load+validate,
 generation (enrich, render, write), the strict mkdocs build (time and peak memory of each step; it includes
 generation and Pagefind's indexing), our share of the build, the search index (Pagefind's pagefind/ folder, raw
-and gzip, and what a browser fetches before its first query), the whole site and its largest page, and whether a change to one paper rewrites only
-that paper's files. On one size (500 by default) it serves the site on 127.0.0.1 under the /<repo>/ sub-path
-and, in Debian's chromium (Playwright, as in the browser tests), times a search for 数字贸易 typed on a fresh
-visit and counts the bytes a first visit to a paper page transfers.
+and gzip), the whole site and its largest page, and whether a change to one paper rewrites only that paper's
+files. On some sizes (500 and 2,000 by default) it serves the site on 127.0.0.1 under the /<repo>/ sub-path and,
+in Debian's chromium (Playwright, as in the browser tests), times a search for 数字贸易 typed on a fresh
+visit (and what it fetches) and counts the bytes a first visit to a paper page transfers.
 
 Needs the test requirements (Playwright): run `bash scripts/test.sh --co -q` once, then
-`.venv/bin/python scripts/bench.py [--sizes 5,50,500,2000] [--json build/bench.json]`."""
+`.venv/bin/python scripts/bench.py [--sizes 5,50,500,2000] [--browser-sizes 500,2000] [--json build/bench.json]`."""
 from __future__ import annotations
 
 import argparse
@@ -334,9 +334,9 @@ def print_size(size: int, f: dict) -> None:
               + ", ".join(f"{r['url'] or '/'} {_mb(r['bytes'])}" for r in b["paper_visit_largest"]))
 
 
-def bench(sizes: list[int], browser_size: int | None, keep: bool, json_path: pathlib.Path | None,
+def bench(sizes: list[int], browser_sizes: list[int], keep: bool, json_path: pathlib.Path | None,
           incremental_check: bool = True) -> dict:
-    results: dict = {"sizes": {}, "browser_size": browser_size, "query": QUERY}
+    results: dict = {"sizes": {}, "browser_sizes": browser_sizes, "query": QUERY}
     work = pathlib.Path(tempfile.mkdtemp(prefix="papersite-bench-"))
     try:
         for size in sizes:
@@ -352,7 +352,7 @@ def bench(sizes: list[int], browser_size: int | None, keep: bool, json_path: pat
             print(f"[{size}] mkdocs build {figures['mkdocs_build_s']:.1f} s", flush=True)
             if incremental_check:
                 figures["incremental"] = incremental(project)
-            if size == browser_size:
+            if size in browser_sizes:
                 slug = sorted(p.stem for p in (project / "content" / "papers").glob("synthetic-*.yaml"))[-1:] \
                     or sorted(p.stem for p in (project / "content" / "papers").glob("*.yaml"))[-1:]
                 figures["browser"] = browser_figures(site, slug[0])
@@ -374,8 +374,9 @@ def bench(sizes: list[int], browser_size: int | None, keep: bool, json_path: pat
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.py", description="Scale benchmark: builds synthetic corpora of the given sizes and prints load, generate and build times, memory, sizes and browser figures.")
     parser.add_argument("--sizes", default="5,50,500,2000", help="comma-separated corpus sizes (default 5,50,500,2000)")
-    parser.add_argument("--browser-size", type=int, default=None,
-                        help="size whose site is measured in the browser (default 500, else the largest size given)")
+    parser.add_argument("--browser-sizes", default=None,
+                        help="comma-separated sizes whose sites are measured in the browser "
+                             "(default 500 and 2000 where given, else the largest size)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
     parser.add_argument("--no-incremental", action="store_true",
                         help="skip the one-paper edit check (two more generations per size)")
@@ -388,8 +389,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--sizes expects numbers separated by commas, got {args.sizes!r}")
     if not sizes or min(sizes) < 5:
         parser.error("every size must be at least 5 (the real papers)")
-    browser_size = None if args.no_browser else args.browser_size or (500 if 500 in sizes else max(sizes))
-    bench(sizes, browser_size, args.keep, args.json, not args.no_incremental)
+    if args.no_browser:
+        browser_sizes = []
+    elif args.browser_sizes:
+        browser_sizes = [int(s) for s in args.browser_sizes.split(",") if s.strip()]
+    else:
+        browser_sizes = [s for s in sizes if s in (500, 2000)] or [max(sizes)]
+    bench(sizes, browser_sizes, args.keep, args.json, not args.no_incremental)
     return 0
 
 
