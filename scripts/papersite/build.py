@@ -13,7 +13,7 @@ from .compare_pages import compare_outputs
 from . import citations
 from .enrich import LANGS, enrich
 from .glossary_links import glossary_names, link_first_mentions
-from .load import load_content
+from .load import gc_paused, load_content
 from .problems import ContentError
 from .render import SUFFIX, render_glossary, render_paper_page, render_papers_index, render_template_page
 from .siteinfo import default_site_url, site_info
@@ -107,6 +107,7 @@ class GenerateResult:
 
 def generate(root: pathlib.Path, site_url: str | None = None) -> GenerateResult:
     root = pathlib.Path(root)
-    corpus = load_corpus(root, site_url, dict(os.environ))
-    outputs = render_all(corpus)
-    return GenerateResult(corpus, write_outputs(root / "docs", outputs, GENERATED_DIRS))
+    with gc_paused():  # see load.gc_paused: the collector only slowed this down
+        corpus = load_corpus(root, site_url, dict(os.environ))
+        outputs = render_all(corpus)
+        return GenerateResult(corpus, write_outputs(root / "docs", outputs, GENERATED_DIRS))

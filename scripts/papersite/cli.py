@@ -8,7 +8,7 @@ import argparse
 import pathlib
 import sys
 
-from .load import load_content
+from .load import gc_paused, load_content
 from .problems import Problem
 from .quotes import check_quotes
 from .validate import validate
@@ -26,8 +26,9 @@ def _print_problems(problems: list[Problem], what: str) -> int:
 
 
 def cmd_validate(args) -> int:
-    raw = load_content(args.content, args.root)
-    problems = validate(raw)
+    with gc_paused():  # see load.gc_paused
+        raw = load_content(args.content, args.root)
+        problems = validate(raw)
     status = _print_problems(problems, "found; nothing was built")
     if not status:
         print(f"ok: {len(raw.papers)} paper(s) and {len(raw.vocabularies)} vocabularies are valid.")

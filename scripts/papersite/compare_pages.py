@@ -20,19 +20,27 @@ def _up(page: str) -> str:
     return "../" if page == "index" else "../../"
 
 
-def render_compare_page(corpus, page: str, lang: str) -> tuple[str, list[dict]]:
-    """The page's Markdown and the tables on it."""
+def render_compare_page(corpus, page: str, lang: str,
+                        tables_by_page: dict[str, list[dict]] | None = None) -> tuple[str, list[dict]]:
+    """The page's Markdown and the tables on it. tables_by_page (page → its tables in lang), if
+    given, is used and filled, so that the tables the index lists are not built twice."""
     s = _strings(lang)
     up = _up(page)
-    tables = compare.page_tables(corpus, page, lang, s, up)
+    tables_by_page = {} if tables_by_page is None else tables_by_page
+
+    def tables_of(name: str) -> list[dict]:
+        if name not in tables_by_page:
+            tables_by_page[name] = compare.page_tables(corpus, name, lang, s, _up(name))
+        return tables_by_page[name]
+
+    tables = tables_of(page)
     extra = dict(page=page, tables=tables, heatmap=None, case_kinds=None, csv_files=[])
     if page in compare.THEMED_LISTS:
         extra["heatmap"] = compare.heatmap(corpus, page, lang, s, up)
     if page == "cases":
         extra["case_kinds"] = compare.case_kind_summary(corpus, lang)
     if page == "index":
-        extra["csv_files"] = [t for other in compare.PAGES
-                              for t in compare.page_tables(corpus, other, lang, s, _up(other))]
+        extra["csv_files"] = [t for other in compare.PAGES for t in tables_of(other)]
     text = environment().get_template("compare_page.md.j2").render(_context(corpus, lang, **extra))
     return text, tables
 
@@ -40,8 +48,9 @@ def render_compare_page(corpus, page: str, lang: str) -> tuple[str, list[dict]]:
 def compare_outputs(corpus) -> dict[str, str | bytes]:
     outputs: dict[str, str | bytes] = {}
     for lang in LANGS:
+        tables_by_page: dict[str, list[dict]] = {}  # each table is built once per language
         for page in compare.PAGES:
-            text, tables = render_compare_page(corpus, page, lang)
+            text, tables = render_compare_page(corpus, page, lang, tables_by_page)
             outputs[f"compare/{page}{SUFFIX[lang]}.md"] = text
             for t in tables:
                 outputs[t["csv"]] = compare.csv_text(t)

@@ -51,26 +51,61 @@ class Corpus:
 def with_optional_fields(data: object, schema: dict, root: dict) -> object:
     """A copy of data in which every optional property the schema allows but the file omits is None,
     so templates can test `if item.expert` under StrictUndefined without knowing which are optional."""
-    schema = resolve(schema, root)
-    if isinstance(data, dict):
-        if "not_stated" in data:
-            return {"not_stated": data["not_stated"], "note": data.get("note")}
+    return _filler(schema, root).fill(data)
+
+
+class _Filler:
+    """with_optional_fields for one schema node. Resolving $refs and oneOf branches is done once per
+    node here, not once per value: a 2,000-paper corpus has millions of values but ~100 nodes."""
+
+    def __init__(self, schema: dict, root: dict):
+        schema = resolve(schema, root)
         branches = [resolve(b, root) for b in schema.get("oneOf", [])]
         objects = [b for b in branches if b.get("type") == "object" and b.get("title") != "Not stated"]
-        if objects:
-            schema = objects[0]
-        properties = schema.get("properties", {})
-        filled = {key: with_optional_fields(value, properties.get(key, {}), root)
-                  for key, value in data.items()}
-        for key in properties:
-            filled.setdefault(key, None)
-        return filled
-    if isinstance(data, list):
-        branches = [resolve(b, root) for b in schema.get("oneOf", [])]
         arrays = [b for b in branches if b.get("type") == "array"]
-        items = (arrays[0] if arrays else schema).get("items", {})
-        return [with_optional_fields(value, items, root) for value in data]
-    return data
+        self.properties = (objects[0] if objects else schema).get("properties", {})
+        self.items = (arrays[0] if arrays else schema).get("items", _EMPTY)
+        self.root = root
+        self.children: dict[str, _Filler] = {}  # property name → its filler, made when first needed
+        self.item_filler: _Filler | None = None
+
+    def fill(self, data: object) -> object:
+        if isinstance(data, dict):
+            if "not_stated" in data:
+                return {"not_stated": data["not_stated"], "note": data.get("note")}
+            children, filled = self.children, {}
+            for key, value in data.items():
+                if not isinstance(value, (dict, list)):
+                    filled[key] = value  # what fill() would return, without the call
+                    continue
+                child = children.get(key)
+                if child is None:
+                    child = children[key] = _filler(self.properties.get(key, _EMPTY), self.root)
+                filled[key] = child.fill(value)
+            for key in self.properties:
+                filled.setdefault(key, None)
+            return filled
+        if isinstance(data, list):
+            if self.item_filler is None:
+                self.item_filler = _filler(self.items, self.root)
+            fill = self.item_filler.fill
+            return [fill(value) if isinstance(value, (dict, list)) else value for value in data]
+        return data
+
+
+_EMPTY: dict = {}  # the schema of a property the schema does not describe
+# (id(schema), id(root)) → (schema, root, filler). The schema and root are kept so that their ids
+# cannot be reused by other objects; every schema given here lives as long as the program anyway
+# (load_schema caches the documents; enrich's top-level $ref schemas are module constants).
+_FILLERS: dict[tuple[int, int], tuple[dict, dict, _Filler]] = {}
+
+
+def _filler(schema: dict, root: dict) -> _Filler:
+    key = (id(schema), id(root))
+    hit = _FILLERS.get(key)
+    if hit is None or hit[0] is not schema or hit[1] is not root:
+        hit = _FILLERS[key] = (schema, root, _Filler(schema, root))
+    return hit[2]
 
 
 def _year_sort(paper: dict) -> int:
@@ -78,7 +113,8 @@ def _year_sort(paper: dict) -> int:
     return year if isinstance(year, int) else 0
 
 
-def counts(paper: dict) -> dict[str, int]:
+def counts(paper: dict, quotes: int | None = None) -> dict[str, int]:
+    """How many of each kind of item a paper has; quotes may be given if already counted."""
     figures = sum(len(case["figures"]) for case in paper["cases"])
     return {
         "sections": len(paper["outline"]),
@@ -92,29 +128,42 @@ def counts(paper: dict) -> dict[str, int]:
         "policy_documents": len(paper["policy_documents"]),
         "references": len(paper["references"]),
         "critical_notes": len(paper["critical_notes"]),
-        "quotes": sum(1 for _ in quotes_of(paper)),
+        "quotes": sum(1 for _ in quotes_of(paper)) if quotes is None else quotes,
     }
 
 
 def _zh_text_of(paper: dict) -> str:
     """All Chinese text of a summary (our zh fields and the quotes), to find glossary mentions."""
+    return _zh_text_and_quotes(paper)[0]
+
+
+def _zh_text_and_quotes(paper: dict) -> tuple[str, int]:
+    """_zh_text_of and the number of quotes (as quotes_of counts them), in one walk over the paper."""
     parts: list[str] = []
+    quotes = _collect_zh(paper, parts)
+    return "\n".join(parts), quotes
 
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("zh", "quote") and isinstance(value, str):
-                    parts.append(value)
-                elif key == "zh" and isinstance(value, list):
-                    parts.extend(v for v in value if isinstance(v, str))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(paper)
-    return "\n".join(parts)
+def _collect_zh(node: object, parts: list[str]) -> int:
+    """Append the zh texts and quotes below node to parts, in order; return how many quotes there were.
+    (A module function rather than a closure that calls itself: that would be a reference cycle,
+    kept with its texts until the garbage collector runs.)"""
+    quotes = 0
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("zh", "quote") and isinstance(value, str):
+                parts.append(value)
+                quotes += key == "quote"
+            elif key == "zh" and isinstance(value, list):
+                parts.extend(v for v in value if isinstance(v, str))
+                # Not text, but quotes_of would look inside (never the case in valid content).
+                quotes += sum(1 for v in value if not isinstance(v, str) for _ in quotes_of(v))
+            else:
+                quotes += _collect_zh(value, parts)
+    elif isinstance(node, list):
+        for value in node:
+            quotes += _collect_zh(value, parts)
+    return quotes
 
 
 def section_labels(paper: dict) -> dict[str, dict[str, str]]:
@@ -138,31 +187,36 @@ def locator_anchors(paper: dict) -> dict[str, str]:
     return anchors
 
 
+_THEMES_FILE = {"$ref": "#/$defs/themes_file"}
+_GLOSSARY_FILE = {"$ref": "#/$defs/glossary_file"}
+_INDICATORS_FILE = {"$ref": "#/$defs/indicators_file"}
+
+
 def enrich(raw: RawContent) -> Corpus:
     paper_schema = load_schema("paper")
     vocabulary_schema = load_schema("vocabularies")
     papers = [with_optional_fields(data, paper_schema, paper_schema) for data in raw.papers.values()]
     papers.sort(key=lambda p: (-_year_sort(p), p["slug"]))
     source_files = {data["slug"]: rel for rel, data in raw.papers.items()}
-    theme_file = with_optional_fields(raw.vocabularies["themes"], {"$ref": "#/$defs/themes_file"}, vocabulary_schema)
-    glossary = with_optional_fields(raw.vocabularies["glossary"], {"$ref": "#/$defs/glossary_file"}, vocabulary_schema)
-    indicators = with_optional_fields(raw.vocabularies["indicators"], {"$ref": "#/$defs/indicators_file"}, vocabulary_schema)
+    theme_file = with_optional_fields(raw.vocabularies["themes"], _THEMES_FILE, vocabulary_schema)
+    glossary = with_optional_fields(raw.vocabularies["glossary"], _GLOSSARY_FILE, vocabulary_schema)
+    indicators = with_optional_fields(raw.vocabularies["indicators"], _INDICATORS_FILE, vocabulary_schema)
     terms = sorted(glossary, key=lambda t: (pinyin_sort_key(t["pinyin"]), t["id"]))
     terms_by_id = {t["id"]: t for t in terms}
 
     term_usage: dict[str, list[dict]] = {t["id"]: [] for t in terms}
+    term_names = [(term, [term["zh"], *(term["aliases"] or [])]) for term in terms]
     for paper in papers:
-        paper["counts"] = counts(paper)
+        text, quotes = _zh_text_and_quotes(paper)
+        paper["counts"] = counts(paper, quotes)
         paper["locators"] = section_labels(paper)
         paper["locator_anchors"] = locator_anchors(paper)
         paper["authors_by_id"] = {a["id"]: a for a in paper["authors"]} if isinstance(paper["authors"], list) else {}
-        text = _zh_text_of(paper)
         by_term: dict[str, list[dict]] = {}
         for definition in paper["definitions"]:
             by_term.setdefault(definition["term"], []).append(definition)
         used = []
-        for term in terms:
-            names = [term["zh"], *(term["aliases"] or [])]
+        for term, names in term_names:
             if term["id"] in by_term or any(name in text for name in names):
                 used.append(term["id"])
                 term_usage[term["id"]].append({"paper": paper, "definitions": by_term.get(term["id"], [])})

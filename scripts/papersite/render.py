@@ -9,8 +9,11 @@ import functools
 import json
 import pathlib
 import re
+import types
 
 import jinja2
+import jinja2.compiler
+import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
@@ -37,7 +40,13 @@ _BREAK = re.compile(r"\s*\n\s*")
 
 def one_line(text: str) -> str:
     """Fold line breaks of block-style YAML text: none between Chinese characters, a space elsewhere."""
+    if "\n" not in text:
+        return text  # nothing to fold (the common case: most values are one line)
     return _BREAK.sub(" ", _CJK_BREAK.sub("", text.strip("\n")))
+
+
+def _escaped_char(match: re.Match) -> str:
+    return _ESCAPES[match.group()]
 
 
 def escape(value: object) -> Markup:
@@ -45,7 +54,12 @@ def escape(value: object) -> Markup:
         return value
     if value is None:
         raise ValueError("a template printed None; every field it prints must exist")
-    return Safe(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], one_line(str(value))))
+    # The environment's finalize: it runs for every value a template prints (~5,000 per paper page),
+    # so a one-line string with nothing to escape is marked safe without the folding and substitution
+    # (str.__new__ is what Markup() does for a plain str, minus its Python-level checks).
+    if type(value) is str and "\n" not in value and _ESCAPE_RE.search(value) is None:
+        return str.__new__(Markup, value)
+    return Safe(_ESCAPE_RE.sub(_escaped_char, one_line(str(value))))
 
 
 def pre_text(value: object) -> Markup:
@@ -53,6 +67,37 @@ def pre_text(value: object) -> Markup:
     HTML block stays one Markdown line (a blank line would end it)."""
     return Safe("&#10;".join(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], line)
                              for line in str(value).split("\n")))
+
+
+def table_cell(c: dict) -> Markup:
+    """A comparison-table cell (a cell dict from compare.cell) as <td>: data-sort, lang and title
+    attributes where set; then its entries as a list of links, or its text in a span of its state
+    (not-stated, absent), or as a link, or as it is. Every value is escaped as a template prints it.
+    Written here rather than as a template macro because tables have a hundred thousand cells and a
+    macro call costs ten times this function."""
+    out = ["<td"]
+    if c["sort"] is not None:
+        out += [' data-sort="', escape(c["sort"]), '"']
+    if c["lang"]:
+        out += [' lang="', escape(c["lang"]), '"']
+    if c["title"]:
+        out += [' title="', escape(c["title"]), '"']
+    out.append(">")
+    if c["entries"]:
+        out.append('<ul class="cell-items">')
+        for entry in c["entries"]:
+            # (Pieces in a list, joined once: Markup + str would escape the str.)
+            out += ['<li class="flag flag-', escape(entry["kind"]), '">'] if entry.get("kind") else ["<li>"]
+            out += ['<a href="', escape(entry["href"]), '">', escape(entry["text"]), "</a></li>"]
+        out.append("</ul>")
+    elif c["state"]:
+        out += ['<span class="', escape(c["state"]), '">', escape(c["text"]), "</span>"]
+    elif c["href"]:
+        out += ['<a href="', escape(c["href"]), '">', escape(c["text"]), "</a>"]
+    else:
+        out.append(escape(c["text"]))
+    out.append("</td>")
+    return Safe("".join(out))
 
 
 def plain(value: object) -> str:
@@ -76,9 +121,73 @@ def format_number(value: float | int) -> str:
     return str(value)
 
 
+# Every name a plain dict has as an attribute (items, get, keys, …, __class__, …).
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles `{{ x }}` to environment.finalize(x) instead of escape(environment.finalize(x)) where
+    autoescape is on: our finalize (escape() above) always returns Markup, and markupsafe's escape of
+    a Markup is the same text, so the outer call only cost time (a third of rendering). Anything else
+    (autoescape off or decided at run time, no finalize) compiles as Jinja does."""
+
+    def _skips_escape(self, frame, finalize) -> bool:
+        return (not frame.eval_ctx.volatile and frame.eval_ctx.autoescape
+                and finalize.src == "environment.finalize(" and self.environment.finalize is escape)
+
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        if self._skips_escape(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node, frame, finalize) -> None:
+        if self._skips_escape(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _Context(jinja2.runtime.Context):
+    """Calls a macro, or a plain function not marked pass_context/pass_environment, directly: what
+    Context.call does for them after looking twice for such a mark (a comparison page calls its cell
+    macro a hundred thousand times)."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        if type(__obj) is jinja2.runtime.Macro or \
+                (type(__obj) is types.FunctionType and not hasattr(__obj, "jinja_pass_arg")):
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
+class _Environment(jinja2.Environment):
+    """jinja2.Environment whose `x.name` on a plain dict goes straight to x["name"] when the dict has
+    no attribute of that name. Jinja first tries getattr(), which for a dict key (every field of our
+    content) fails and raises; the answer is the same, without the exception. Templates compile with
+    _CodeGenerator and render with _Context."""
+
+    code_generator_class = _CodeGenerator
+    context_class = _Context
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except (KeyError, TypeError):
+                pass
+        return super().getattr(obj, attribute)
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
         # finalize escapes every printed value for Markdown and HTML and marks it Markup; autoescape
@@ -106,6 +215,7 @@ def environment() -> jinja2.Environment:
                        coins_context=citations.coins_context,
                        json_ld_front_matter=citations.json_ld_front_matter)
     env.filters["plain"] = plain
+    env.globals["table_cell"] = table_cell
     env.filters["json"] = lambda value: Safe(json.dumps(str(value), ensure_ascii=False))
     env.filters["join"] = lambda items, separator="": Markup(escape(separator).join(escape(i) for i in items))
     return env

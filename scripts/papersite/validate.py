@@ -6,6 +6,7 @@ cannot express: slugs against file names, unique ids, every reference to a theme
 indicator, author, section or item, quote length, and English text free of Chinese characters."""
 from __future__ import annotations
 
+import functools
 import json
 import pathlib
 import re
@@ -15,6 +16,7 @@ import jsonschema
 from .load import RawContent
 from .problems import Problem, describe_value, field_path, json_type_name
 from .schema import RESERVED_LOCATORS, load_schema, resolve
+from .schema_check import compile_check
 
 MAX_QUOTE_CHARS = 120
 ITEM_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", "cases", "statistics",
@@ -26,10 +28,21 @@ VOCABULARY_DEFS = {"themes": "themes_file", "glossary": "glossary_file", "indica
 
 # ----------------------------------------------------------------------------- schema pass
 
-def _validator(schema_name: str, def_name: str | None = None) -> jsonschema.Draft202012Validator:
+def _schema(schema_name: str, def_name: str | None) -> dict:
     root = load_schema(schema_name)
-    schema = dict(root, **{"$ref": f"#/$defs/{def_name}"}) if def_name else root
-    return jsonschema.Draft202012Validator(schema)
+    return dict(root, **{"$ref": f"#/$defs/{def_name}"}) if def_name else root
+
+
+@functools.cache
+def _validator(schema_name: str, def_name: str | None = None) -> jsonschema.Draft202012Validator:
+    # Built once per schema: every file of a kind is checked against the same one.
+    return jsonschema.Draft202012Validator(_schema(schema_name, def_name))
+
+
+@functools.cache
+def _quick_check(schema_name: str, def_name: str | None = None):
+    """valid? in a millisecond or two (schema_check.py); None if the schema needs jsonschema itself."""
+    return compile_check(_schema(schema_name, def_name), load_schema(schema_name))
 
 
 def _branch_summary(schema: dict, root: dict) -> str:
@@ -114,6 +127,11 @@ def _schema_messages(error: jsonschema.ValidationError, root: dict) -> list[tupl
 
 
 def schema_problems(data: object, rel_path: str, schema_name: str, def_name: str | None = None) -> list[Problem]:
+    # jsonschema takes ~50 ms for a paper even when it finds nothing; the quick check gives the same
+    # yes/no, so jsonschema only runs (and words the messages) for a file that has problems.
+    quick = _quick_check(schema_name, def_name)
+    if quick is not None and quick(data):
+        return []
     validator = _validator(schema_name, def_name)
     root = validator.schema
     seen, problems = set(), []
@@ -128,14 +146,17 @@ def schema_problems(data: object, rel_path: str, schema_name: str, def_name: str
 # ----------------------------------------------------------------------------- cross-checks
 
 def _walk(node: object, path: tuple = ()):
-    """Every (path, value) below node, depth first."""
-    yield path, node
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, path + (index,))
+    """Every (path, value) below node, depth first (parents before children, children in order)."""
+    # A stack instead of nested `yield from`: each value is handed up once, not once per level.
+    stack = [(path, node)]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        path, node = pop()
+        yield path, node
+        if isinstance(node, dict):
+            push(reversed([(path + (key,), value) for key, value in node.items()]))
+        elif isinstance(node, list):
+            push(reversed([(path + (index,), value) for index, value in enumerate(node)]))
 
 
 def _squeezed_length(text: str) -> int:
@@ -166,11 +187,21 @@ def paper_item_ids(paper: dict) -> set[str]:
 
 
 def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
-                    papers_by_slug: dict[str, dict]) -> list[Problem]:
+                    papers_by_slug: dict[str, dict], item_ids: dict[int, set[str]] | None = None,
+                    themes_used: set[str] | None = None) -> list[Problem]:
+    """The cross-checks of one paper. item_ids caches each paper's anchor ids (id(paper) → ids) across
+    calls, so a reference to another page costs a lookup, not a walk over that page; themes_used, if
+    given, receives every value under a `themes` key (for _theme_coverage_problems)."""
     problems: list[Problem] = []
+    item_ids = {} if item_ids is None else item_ids
 
     def add(path, message):
         problems.append(Problem(rel, field_path(path), message))
+
+    def ids_on(target: dict) -> set[str]:
+        if id(target) not in item_ids:
+            item_ids[id(target)] = paper_item_ids(target)
+        return item_ids[id(target)]
 
     stem = pathlib.PurePosixPath(rel).stem
     if isinstance(paper.get("slug"), str) and paper["slug"] != stem:
@@ -219,6 +250,8 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
             continue
         key = path[-1]
         parent_key = path[-2] if len(path) >= 2 else None
+        if themes_used is not None and parent_key == "themes" and isinstance(value, str):
+            themes_used.add(value)
         if parent_key == "themes" and isinstance(key, int):
             check_ref(path, value, "themes")
         elif parent_key == "actors" and isinstance(key, int):
@@ -246,7 +279,7 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
             target = papers_by_slug.get(slug) if slug else paper
             if target is None:
                 add(path, f"expected a paper slug from content/papers/, got {slug!r}")
-            elif item not in paper_item_ids(target):
+            elif item not in ids_on(target):
                 add(path, f"expected an item id on {'that' if slug else 'this'} page, got {item!r}")
 
     if is_discussion:
@@ -286,17 +319,22 @@ def _vocabulary_problems(raw: RawContent) -> tuple[list[Problem], dict[str, set[
     return problems, ids
 
 
-def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[Problem]:
+def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict],
+                             themes_used: dict[int, set[str]] | None = None) -> list[Problem]:
     """A theme is a comparison dimension: at least two papers must speak to it, unless it is marked
-    specific_to the one paper it belongs to."""
+    specific_to the one paper it belongs to. themes_used: id(paper) → the values under its `themes`
+    keys, as _paper_problems collected them (else each paper is walked here)."""
     themes = raw.vocabularies.get("themes")
     if not isinstance(themes, dict) or not isinstance(themes.get("themes"), list):
         return []
     users: dict[str, set[str]] = {}
     for slug, paper in papers_by_slug.items():
-        for path, value in _walk(paper):
-            if len(path) >= 2 and path[-2] == "themes" and isinstance(value, str):
-                users.setdefault(value, set()).add(slug)
+        used = themes_used.get(id(paper)) if themes_used is not None else None
+        if used is None:
+            used = {value for path, value in _walk(paper)
+                    if len(path) >= 2 and path[-2] == "themes" and isinstance(value, str)}
+        for value in used:
+            users.setdefault(value, set()).add(slug)
     problems, rel = [], raw.vocabulary_paths["themes"]
     for index, theme in enumerate(themes["themes"]):
         if not isinstance(theme, dict) or not isinstance(theme.get("id"), str):
@@ -401,11 +439,14 @@ def validate(raw: RawContent) -> list[Problem]:
                 problems.append(Problem(rel, "slug", f"expected a slug no other paper uses, got {slug!r} "
                                                      f"(also in {owner})"))
         papers_by_slug[slug] = raw.papers[owner]
+    item_ids: dict[int, set[str]] = {}
+    themes_used: dict[int, set[str]] = {}
     for rel, data in raw.papers.items():
         if isinstance(data, dict):
-            problems += _paper_problems(rel, data, vocab_ids, papers_by_slug)
+            problems += _paper_problems(rel, data, vocab_ids, papers_by_slug, item_ids,
+                                        themes_used.setdefault(id(data), set()))
 
-    problems += _theme_coverage_problems(raw, papers_by_slug)
+    problems += _theme_coverage_problems(raw, papers_by_slug, themes_used)
     problems += _reading_list_problems(raw, papers_by_slug)
     problems += _site_file_problems(raw)
     # Files in path order; within a file, the order the checks found them (schema first).

@@ -76,3 +76,37 @@ def test_each_term_is_linked_once_per_page_independently():
     assert link("跨境电商和数字贸易，数字贸易和跨境电商") == (
         '<a class="glossary-link" href="../../glossary/#cross-border-e-commerce">跨境电商</a>和'
         f"{DT}数字贸易</a>，数字贸易和跨境电商")
+
+
+# --- the fast paths give what searching each gap between tokens on its own gives ------------------
+
+def test_case_partners_are_every_non_ascii_character_re_i_matches_with_an_ascii_letter():
+    import re
+    import string
+
+    from papersite.glossary_links import _CASE_PARTNERS
+    everything = "".join(map(chr, range(0x110000)))
+    partners = {c for c in re.compile("[a-z]", re.I).findall(everything) if c not in string.ascii_letters}
+    assert partners == set(_CASE_PARTNERS.pattern.strip("[]"))
+
+
+def test_whole_text_search_matches_gap_by_gap_search_on_random_pages():
+    import random
+
+    from papersite.glossary_links import _FRONT_MATTER, _link_segment_by_segment, _pattern
+    terms = TERMS + [{"id": "data", "zh": "数据", "en": "data", "aliases": ["数据要素"]},
+                     {"id": "ccpa", "zh": "加州消费者隐私法", "en": "privacy act (ccpa)", "aliases": None}]
+    names = {lang: glossary_names(terms, lang) for lang in ("zh", "en")}
+    bits = ["<a href='x'>", "</a>", "<p>", "</p>", "<code>", "</code>", "`", "``", "```\n", "~~~\n", "\n# ",
+            "\n   ## ", "\n    # ", "<!--", "-->", "<blockquote>", "</blockquote>", "<br/>", "<table>", "</table>",
+            '<p title="a>b">', "<b x='\"'>", "\n", " ", "#", "<", ">", "-", "&#35;", "(", ")", "数字贸易",
+            "跨境电子商务", "数据要素", "Digital Trade", "digital trade-", "DATA", "Data", "privacy act (CCPA)",
+            "e-commerce", "ſ", "K", "ı", "İ", "---\ntitle: x\n---\n"]
+    rng = random.Random(6)
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 40)))
+        for lang in ("zh", "en"):
+            front = _FRONT_MATTER.match(text)
+            expected = _link_segment_by_segment(text, front.end() if front else 0,
+                                                _pattern(tuple(names[lang]), lang), names[lang], "G/", lang)
+            assert link_first_mentions(text, names[lang], "G/", lang) == expected, (text, lang)

@@ -16,3 +16,25 @@ def test_repeated_key_is_refused():
 def test_dates_are_kept_as_text():
     data, problems = parse_yaml("d: 2024-06-15\n", "x.yaml")
     assert problems == [] and data == {"d": "2024-06-15"}
+
+
+def test_fast_construction_gives_what_pyyaml_gives():
+    import yaml
+
+    from papersite.load import ContentLoader, _load
+
+    def outcome(load, text):
+        try:
+            return "data", repr(load(text))
+        except Exception as error:  # noqa: BLE001 - the error itself is what is compared
+            return type(error).__name__, str(error)
+
+    documents = ["", "a: 1", "- 1\n- 2", "a: &x {b: 1}\nc: *x", "<<: {a: 1}\nb: 2", "a: 1\na: 2",
+                 "x:\n  - {a: 1, a: 2}\ny: 1\ny: 2", "t: 2024-01-01 10:00:00", "n: null\nb: yes\nf: 1.5e3\ni: 0x10",
+                 "bin: !!binary aGk=", "s: !!set {a, b}", "o: !!omap [a: 1]", "r: &r [*r]", "m: &m {a: *m}",
+                 "k: {[1]: 2}", "=: 1", "a: !custom 1", "1: a\n1.0: b", "true: 1\n1: 2", "- &a x\n- *a",
+                 "--- 1\n--- 2", "a: [1, 2", "!!str 1", "- !!float 1"]
+    for document in documents:
+        assert outcome(_load, document) == outcome(lambda t: yaml.load(t, Loader=ContentLoader), document), document
+    shared = _load("a: &x {b: [1]}\nc: *x")
+    assert shared["a"] is shared["c"]
