@@ -40,6 +40,34 @@ _TOKEN = re.compile(
     re.S | re.M)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
+# The same tokens for link_first_mentions, read in fewer, longer pieces: a match is either a tag of an
+# excluded element (groups tag and name, as above) or a run of other tokens with nothing but
+# whitespace between them, where `<a …>text</a>` (text without <, ` or a line break) counts as one
+# token: it opens and closes an excluded element, so it leaves the open elements as they were, and
+# nothing in it is prose. A gap of whitespace cannot hold a name, so a run has no prose to search.
+# The tokens are found where _TOKEN finds them: at each position the alternatives together are
+# _TOKEN's, `\s*?` tries every position in turn, and a run ends where _TOKEN's next token is not one
+# of its kind. (A third of the matches: the loop over them was the slowest part of linking.)
+_ATTRIBUTES = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+_EXCLUDED_NAME = "(?i:" + "|".join(sorted(EXCLUDED_ELEMENTS, key=lambda n: (-len(n), n))) + ")(?![A-Za-z0-9])"
+_AFTER_LT = (r"!--.*?-->"                                                     # comment
+             r"|a\b" + _ATTRIBUTES + r"(?<!/)>[^<`\n]*+</a>"                  # <a …>text</a>
+             r"|/?(?!" + _EXCLUDED_NAME + r")[A-Za-z][A-Za-z0-9]*+\b" + _ATTRIBUTES + ">")  # other tag
+_AFTER_BACKTICK = _LINE_START + r"``[^\n]*\n.*?^```[^\n]*$|`*[^`\n]*`+"
+_AFTER_TILDE = _LINE_START + r"~~[^\n]*\n.*?^~~~[^\n]*$"
+_AFTER_HASH = _LINE_START + r"#{0,5}(?:[ \t][^\n]*)?$"
+_AFTER_SPACE = _LINE_START + r"[ ]{0,2}#{1,6}(?:[ \t][^\n]*)?$"
+_OTHER_TOKEN = (f"(?:<(?:{_AFTER_LT})|`(?:{_AFTER_BACKTICK})|~(?:{_AFTER_TILDE})|#(?:{_AFTER_HASH})"
+                f"| (?:{_AFTER_SPACE}))")
+_MORE = r"(?:\s*?" + _OTHER_TOKEN + ")*"
+# Every alternative starts with its literal character (see _TOKEN), the run's continuation repeated.
+_PROSE_TOKEN = re.compile(
+    f"<(?:(?:{_AFTER_LT}){_MORE}"
+    r"|(?P<tag>/?(?P<name>[A-Za-z][A-Za-z0-9]*+)\b" + _ATTRIBUTES + ">))"
+    f"|`(?:{_AFTER_BACKTICK}){_MORE}|~(?:{_AFTER_TILDE}){_MORE}|#(?:{_AFTER_HASH}){_MORE}"
+    f"| (?:{_AFTER_SPACE}){_MORE}",
+    re.S | re.M)
+
 
 def _trie(names: list[str]) -> str:
     """One regex alternative per first character, nested per following character: at most one branch
@@ -122,7 +150,7 @@ def link_first_mentions(text: str, names: dict[str, str], href_prefix: str, lang
         return text
     front = _FRONT_MATTER.match(text)
     start = front.end() if front else 0
-    if any(_GAP_SEPARATOR in name for name in names):
+    if any(_GAP_SEPARATOR in name or name.isspace() for name in names):
         return _link_segment_by_segment(text, start, pattern, names, href_prefix, lang)
 
     # One pass over the tokens collects the prose: the gaps between tokens while no excluded element
@@ -134,14 +162,14 @@ def link_first_mentions(text: str, names: dict[str, str], href_prefix: str, lang
     gap_starts: list[int] = []  # where each gap starts in text
     stack: list[str] = []  # open excluded elements
     position = start
-    for token in _TOKEN.finditer(text, start):
+    for token in _PROSE_TOKEN.finditer(text, start):
         token_start, token_end = token.span()
         if token_start > position and not stack:
             gaps.append(text[position:token_start])
             gap_starts.append(position)
         position = token_end
-        name = token.group("name")
-        if name is not None and name.lower() in EXCLUDED_ELEMENTS:
+        name = token.group("name")  # only set for a tag of an excluded element
+        if name is not None:
             _track_excluded(stack, name.lower(), token.group("tag"))
     if len(text) > position and not stack:
         gaps.append(text[position:])
@@ -192,7 +220,7 @@ def _track_excluded(stack: list[str], name: str, tag: str) -> None:
 def _link_segment_by_segment(text: str, start: int, pattern: re.Pattern, names: dict[str, str],
                              href_prefix: str, lang: str) -> str:
     """link_first_mentions searching each gap between tokens on its own: the plain form, used when a
-    name contains the separator of the joined prose."""
+    name contains the separator of the joined prose or is nothing but whitespace."""
     out = [text[:start]]
     linked: set[str] = set()
     stack: list[str] = []  # open excluded elements

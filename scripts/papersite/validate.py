@@ -186,6 +186,11 @@ def paper_item_ids(paper: dict) -> set[str]:
     return {item_id for _, item_id in anchor_places(paper)}
 
 
+# The keys, and the keys of the parent, that the walk in _paper_problems has a check for.
+_CHECKED_KEYS = {"term", "indicator", "expert", "locator", "quote", "reference", "en"}
+_CHECKED_PARENT_KEYS = {"themes", "actors", "en", "related"}
+
+
 def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
                     papers_by_slug: dict[str, dict], item_ids: dict[int, set[str]] | None = None,
                     themes_used: set[str] | None = None) -> list[Problem]:
@@ -250,6 +255,8 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
             continue
         key = path[-1]
         parent_key = path[-2] if len(path) >= 2 else None
+        if key not in _CHECKED_KEYS and parent_key not in _CHECKED_PARENT_KEYS:
+            continue  # most values: none of the checks below applies
         if themes_used is not None and parent_key == "themes" and isinstance(value, str):
             themes_used.add(value)
         if parent_key == "themes" and isinstance(key, int):

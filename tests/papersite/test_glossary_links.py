@@ -101,9 +101,11 @@ def test_whole_text_search_matches_gap_by_gap_search_on_random_pages():
             "\n   ## ", "\n    # ", "<!--", "-->", "<blockquote>", "</blockquote>", "<br/>", "<table>", "</table>",
             '<p title="a>b">', "<b x='\"'>", "\n", " ", "#", "<", ">", "-", "&#35;", "(", ")", "数字贸易",
             "跨境电子商务", "数据要素", "Digital Trade", "digital trade-", "DATA", "Data", "privacy act (CCPA)",
-            "e-commerce", "ſ", "K", "ı", "İ", "---\ntitle: x\n---\n"]
+            "e-commerce", "ſ", "K", "ı", "İ", "---\ntitle: x\n---\n", "<a href='#x'>数字贸易</a>", "<a/>", "<A>",
+            "</A>", "<a\n>", "<a title='/'>", "<a href=x/>", "<ab>", "<a_b>", "<a-b>", "<h2>", "</h2>", "<Code>",
+            "\t", "  ", "\n  # x\n", "<span class=\"t\">", "</span>", "<!-- <a> -->", "`<a>`"]
     rng = random.Random(6)
-    for _ in range(3000):
+    for _ in range(4000):
         text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 40)))
         for lang in ("zh", "en"):
             front = _FRONT_MATTER.match(text)

@@ -38,3 +38,28 @@ def test_fast_construction_gives_what_pyyaml_gives():
         assert outcome(_load, document) == outcome(lambda t: yaml.load(t, Loader=ContentLoader), document), document
     shared = _load("a: &x {b: [1]}\nc: *x")
     assert shared["a"] is shared["c"]
+
+
+def test_scalars_get_the_tags_pyyaml_gives():
+    import yaml
+
+    from papersite.load import ContentLoader
+
+    class PlainResolver(ContentLoader):
+        resolve = yaml.resolver.Resolver.resolve
+
+    def tags(node, found):
+        found.append(node.tag)
+        for child in node.value if isinstance(node, yaml.SequenceNode) else []:
+            tags(child, found)
+        for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+            tags(key, found)
+            tags(value, found)
+        return found
+
+    scalars = ["", "~", "null", "Null", "nulls", "true", "TRUE", "yes", "off", "y", "0", "-0", "+1", "0x1F", "0b101",
+               "0o17", "017", "1_000", "1.5", ".5", "1e3", ".inf", "-.INF", ".NaN", "2024-01-01", "2024-1-1 1:02:03",
+               "12:30:00", "<<", "x", "数字", "-1.5", ".", "'1'", '"true"']
+    document = "\n".join(f"k{i}: {value}" for i, value in enumerate(scalars)) + "\nlist: [" + ", ".join(scalars[1:]) + "]"
+    assert tags(yaml.compose(document, Loader=ContentLoader), []) == \
+        tags(yaml.compose(document, Loader=PlainResolver), [])
