@@ -40,6 +40,31 @@ _TOKEN = re.compile(
     re.S | re.M)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
+
+def _trie(names: list[str], char_pattern=re.escape) -> str:
+    """One regex alternative per first character, nested per following character: at most one branch
+    is tried at each level instead of every name in turn. A name ending where a longer one continues
+    makes the rest optional; greedy `?` tries the longer name first, as the longest-first list did.
+    char_pattern gives each character's pattern (escaped by default)."""
+    root: dict = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def build(node: dict) -> str:
+        branches = [char_pattern(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(root)
+
+
 # The same tokens for link_first_mentions, read in fewer, longer pieces: a match is either a tag of an
 # excluded element (groups tag and name, as above) or a run of other tokens with nothing but
 # whitespace between them, where `<a …>text</a>` (text without <, ` or a line break) counts as one
@@ -49,7 +74,11 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # _TOKEN's, `\s*?` tries every position in turn, and a run ends where _TOKEN's next token is not one
 # of its kind. (A third of the matches: the loop over them was the slowest part of linking.)
 _ATTRIBUTES = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
-_EXCLUDED_NAME = "(?i:" + "|".join(sorted(EXCLUDED_ELEMENTS, key=lambda n: (-len(n), n))) + ")(?![A-Za-z0-9])"
+# An excluded element's name in any case, as the whole tag name. (A trie of [aA]-style classes rather
+# than (?i:a|code|…): case-insensitive branches cannot be skipped by their first character, and this
+# is tried at every tag. Tag names are ASCII, so the two match the same names.)
+_EXCLUDED_NAME = "(?:" + _trie(sorted(EXCLUDED_ELEMENTS),
+                                lambda c: f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c)) + ")(?![A-Za-z0-9])"
 _AFTER_LT = (r"!--.*?-->"                                                     # comment
              r"|a\b" + _ATTRIBUTES + r"(?<!/)>[^<`\n]*+</a>"                  # <a …>text</a>
              r"|/?(?!" + _EXCLUDED_NAME + r")[A-Za-z][A-Za-z0-9]*+\b" + _ATTRIBUTES + ">")  # other tag
@@ -67,29 +96,6 @@ _PROSE_TOKEN = re.compile(
     f"|`(?:{_AFTER_BACKTICK}){_MORE}|~(?:{_AFTER_TILDE}){_MORE}|#(?:{_AFTER_HASH}){_MORE}"
     f"| (?:{_AFTER_SPACE}){_MORE}",
     re.S | re.M)
-
-
-def _trie(names: list[str]) -> str:
-    """One regex alternative per first character, nested per following character: at most one branch
-    is tried at each level instead of every name in turn. A name ending where a longer one continues
-    makes the rest optional; greedy `?` tries the longer name first, as the longest-first list did."""
-    root: dict = {}
-    for name in names:
-        node = root
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return build(root)
 
 
 @functools.lru_cache(maxsize=8)
