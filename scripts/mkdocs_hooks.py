@@ -4,9 +4,11 @@ the templates so `mkdocs serve` regenerates when they change, and after the buil
 plugin misplaces, the redirects and the Pagefind search index."""
 from __future__ import annotations
 
+import logging
 import os
 import pathlib
 import sys
+import time
 
 from mkdocs.exceptions import Abort
 
@@ -21,6 +23,8 @@ from papersite.publicurls import redirect_pages  # noqa: E402
 from papersite.search_index import SearchIndexError, build_search_index  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+# What each of our steps took, in the build's log; scripts/bench.py reads these lines.
+log = logging.getLogger("mkdocs.hooks.papersite")
 
 
 _state: dict = {}
@@ -41,8 +45,10 @@ def on_pre_build(config, **kwargs):
     fingerprint = _inputs_fingerprint(config["site_url"])
     if _state.get("fingerprint") != fingerprint:
         try:
+            started = time.perf_counter()
             _state["corpus"] = generate(ROOT, config["site_url"]).corpus
             _state["fingerprint"] = fingerprint
+            log.info("papersite: generated the pages in %.2f s", time.perf_counter() - started)
         except ContentError as error:
             lines = "\n".join(str(problem) for problem in error.problems)
             raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")
@@ -85,7 +91,9 @@ def on_post_build(config, **kwargs):
     _write_redirects(site, config["site_url"] or "/")
     # Last, once both languages are in site_dir: Pagefind indexes every page of both (one index each).
     try:
+        started = time.perf_counter()
         build_search_index(site, ROOT)
+        log.info("papersite: Pagefind indexed the site in %.2f s", time.perf_counter() - started)
     except SearchIndexError as error:
         raise Abort(str(error))
 
