@@ -176,8 +176,16 @@ def site_figures(site: pathlib.Path) -> dict:
             "search_index_files": len(index), "search_index_bytes": raw, "search_index_gzip_bytes": gz}
 
 
+def _generated_digests(project: pathlib.Path) -> dict[str, str]:
+    import hashlib
+    docs = project / "docs"
+    return {path.relative_to(docs).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for folder in GENERATED_DIRS for path in sorted((docs / folder).rglob("*")) if path.is_file()}
+
+
 def incremental(project: pathlib.Path) -> dict:
-    """Which generated files a change to one paper rewrites: its summary, then its title."""
+    """Which generated files a change to one paper rewrites (its summary, then its title), and whether any
+    of them was rewritten with the content it already had."""
     papers = sorted((project / "content" / "papers").glob("*.yaml"))
     target = papers[len(papers) // 2]
     original = target.read_text(encoding="utf-8")
@@ -187,9 +195,12 @@ def incremental(project: pathlib.Path) -> dict:
         changed = copy.deepcopy(paper)
         changed[what]["en"] = changed[what]["en"] + " Edited."
         target.write_text(yaml.dump(changed, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        before = _generated_digests(project)
         figures = run_generate(project)
+        after = _generated_digests(project)
         result[what] = {"written": figures["written"], "unchanged": figures["unchanged"],
-                        "only_its_own_pages": all(paper["slug"] in path for path in figures["written"])}
+                        "rewritten_with_same_content": [path for path in figures["written"]
+                                                        if before.get(path) == after.get(path)]}
         target.write_text(original, encoding="utf-8")
         if what == "summary":
             run_generate(project)  # back to the original files before the next edit
@@ -324,7 +335,7 @@ def print_size(size: int, f: dict) -> None:
         for what in ("summary", "title"):
             written = inc[what]["written"]
             print(f"  edit one {what:8} rewrites {len(written)} file(s), {inc[what]['unchanged']} unchanged"
-                  f" - only its own pages: {'yes' if inc[what]['only_its_own_pages'] else 'no'}: "
+                  f", {len(inc[what]['rewritten_with_same_content'])} of them with the content they had: "
                   + ", ".join(written[:8]) + (" ..." if len(written) > 8 else ""))
     b = f.get("browser")
     if b:
