@@ -196,8 +196,9 @@
   toggle.addEventListener("change", function () {
     if (toggle.checked) {
       loadPagefind();
-      // After the dialog's opening transition has started, so the focus is not lost to it.
-      setTimeout(function () { input.focus(); }, 0);
+      // After the dialog's opening transition has started, so the focus is not lost to it; and only
+      // if no Escape closed it meanwhile, or the focus would open it again.
+      setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
     } else {
       input.blur();
     }
@@ -214,7 +215,7 @@
   input.addEventListener("keyup", runSearch);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
-    setTimeout(function () { runSearch(); input.focus(); }, 0);
+    setTimeout(function () { runSearch(); if (toggle.checked) input.focus(); }, 0);
   });
   list.addEventListener("click", function (event) {
     if (event.target.closest("a")) close();

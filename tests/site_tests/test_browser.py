@@ -134,6 +134,22 @@ def test_search_from_the_keyboard_opens_a_result_with_the_words_marked(browser, 
     page.close()
 
 
+def test_escape_right_after_opening_leaves_the_search_closed(browser, base_url):
+    # A fast typist's s then Escape can both arrive before the dialog's deferred focus runs;
+    # that focus must not open the dialog again (this once failed CI).
+    page = browser.new_page()
+    page.goto(base_url)
+    page.evaluate("""() => {
+        for (const key of ["s", "Escape"]) {
+            document.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true}));
+        }
+    }""")
+    page.wait_for_timeout(100)
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert not page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.close()
+
+
 def _page_kinds() -> list[str]:
     slug = load_corpus(ROOT).papers[0]["slug"]
     pages = ["", "papers/", f"papers/{slug}/", "glossary/", "guide/", "contributing/", "404.html"]
