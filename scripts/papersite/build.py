@@ -6,16 +6,17 @@ load → validate → enrich → render → write; the MkDocs hook and the comma
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import pathlib
 
 from .compare_pages import compare_outputs
-from . import citations
+from . import citations, parallel
 from .enrich import LANGS, enrich
 from .glossary_links import glossary_names, link_first_mentions
 from .load import gc_paused, load_content
 from .problems import ContentError
-from .render import SUFFIX, render_glossary, render_paper_page, render_papers_index, render_template_page
+from .render import SUFFIX, compile_templates, render_glossary, render_paper_page, render_papers_index, render_template_page
 from .siteinfo import default_site_url, site_info
 from .schema import load_schema
 from .validate import validate
@@ -25,12 +26,13 @@ from .write import WriteReport, write_outputs
 GENERATED_DIRS = ("papers", "glossary", "compare", "data", "cite", "changelog", "reading-lists")
 
 
-def paper_pages(corpus) -> dict[str, str]:
+def paper_pages(corpus, papers=None) -> dict[str, str]:
+    """papers/<slug>(.en).md for every paper, or for `papers` (a part of corpus.papers) only."""
     # The first prose mention of each glossary term links to its entry (glossary_links.py).
     names = {lang: glossary_names(corpus.terms, lang) for lang in LANGS}
     return {f"papers/{paper['slug']}{SUFFIX[lang]}.md":
             link_first_mentions(render_paper_page(corpus, paper, lang), names[lang], "../../glossary/", lang)
-            for lang in LANGS for paper in corpus.papers}
+            for paper in (corpus.papers if papers is None else papers) for lang in LANGS}
 
 
 def index_pages(corpus) -> dict[str, str]:
@@ -71,15 +73,27 @@ def cite_files(corpus) -> dict[str, str]:
 OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, cite_files, changelog_pages, reading_list_pages)
 
 
-def render_all(corpus) -> dict[str, str | bytes]:
-    """Every generated file, path relative to docs/ → content. Pure."""
+def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
+    """Every generated file, path relative to docs/ → content. Pure: the same for any number of
+    worker processes (parallel.py), which share the paper pages between them in runs of papers."""
+    workers = parallel.worker_count() if workers is None else workers
+    # Several runs per worker, so that one that drew the long comparison pages is not waited for.
+    runs = parallel.chunks(corpus.papers, 4 * workers) if workers > 1 else [corpus.papers]
+    parts = {builder: [functools.partial(builder, corpus)] for builder in OUTPUT_BUILDERS}
+    parts[paper_pages] = [functools.partial(paper_pages, corpus, run) for run in runs]
+    if workers > 1:
+        compile_templates()  # once, before the fork, rather than in every worker
+    longest_first = parts[compare_outputs] + [task for builder, tasks in parts.items()
+                                              if builder is not compare_outputs for task in tasks]
+    results = dict(zip(longest_first, parallel.run_tasks(longest_first, workers)))
     outputs: dict[str, str | bytes] = {}
     for builder in OUTPUT_BUILDERS:
-        produced = builder(corpus)
-        clash = outputs.keys() & produced.keys()
-        if clash:
-            raise ValueError(f"{builder.__name__} writes files another builder writes: {sorted(clash)}")
-        outputs.update(produced)
+        for task in parts[builder]:
+            produced = results[task]
+            clash = outputs.keys() & produced.keys()
+            if clash:
+                raise ValueError(f"{builder.__name__} writes files another builder writes: {sorted(clash)}")
+            outputs.update(produced)
     return outputs
 
 

@@ -14,11 +14,10 @@ import types
 import jinja2
 import jinja2.compiler
 import jinja2.runtime
-import yaml
 from markupsafe import Markup
 
 from . import citations
-from .schema import enum_labels, term_kind_labels
+from .schema import enum_labels, read_yaml, term_kind_labels
 
 TEMPLATE_DIR = pathlib.Path(__file__).parent / "templates"
 STRINGS_FILE = pathlib.Path(__file__).parent / "strings.yaml"
@@ -123,7 +122,7 @@ def plain(value: object) -> str:
 
 @functools.cache
 def strings() -> dict:
-    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+    return read_yaml(STRINGS_FILE)
 
 
 def is_not_stated(value: object) -> bool:
@@ -235,6 +234,13 @@ def environment() -> jinja2.Environment:
     env.filters["json"] = lambda value: Safe(json.dumps(str(value), ensure_ascii=False))
     env.filters["join"] = lambda items, separator="": Markup(escape(separator).join(escape(i) for i in items))
     return env
+
+
+def compile_templates() -> None:
+    """Compile every template now (Jinja keeps them), e.g. before forking workers that all use them."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
 
 
 def _context(corpus, lang: str, **extra) -> dict:
