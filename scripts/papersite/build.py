@@ -81,6 +81,9 @@ def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
     runs = parallel.chunks(corpus.papers, 4 * workers) if workers > 1 else [corpus.papers]
     parts = {builder: [functools.partial(builder, corpus)] for builder in OUTPUT_BUILDERS}
     parts[paper_pages] = [functools.partial(paper_pages, corpus, run) for run in runs]
+    if workers > 1:  # each language's comparison pages apart; the downloads come with the last
+        parts[compare_outputs] = [functools.partial(compare_outputs, corpus, (lang,), lang == LANGS[-1])
+                                  for lang in LANGS]
     if workers > 1:
         compile_templates()  # once, before the fork, rather than in every worker
     longest_first = parts[compare_outputs] + [task for builder, tasks in parts.items()

@@ -45,15 +45,19 @@ def render_compare_page(corpus, page: str, lang: str,
     return text, tables
 
 
-def compare_outputs(corpus) -> dict[str, str | bytes]:
+def compare_outputs(corpus, langs: tuple[str, ...] = LANGS, downloads: bool = True) -> dict[str, str | bytes]:
+    """Every language's pages and tables, then the downloads; or, for a worker's share, the pages
+    and tables of `langs` only and the downloads if `downloads`."""
     outputs: dict[str, str | bytes] = {}
-    for lang in LANGS:
+    for lang in langs:
         tables_by_page: dict[str, list[dict]] = {}  # each table is built once per language
         for page in compare.PAGES:
             text, tables = render_compare_page(corpus, page, lang, tables_by_page)
             outputs[f"compare/{page}{SUFFIX[lang]}.md"] = text
             for t in tables:
                 outputs[t["csv"]] = compare.csv_text(t)
+    if not downloads:
+        return outputs
     outputs["data/papers.json"] = compare.corpus_json(corpus)
     for slug, text in corpus.raw_texts.items():
         # Bytes as the file holds them (UTF-8), so the download is the contributor's file.
