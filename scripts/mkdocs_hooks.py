@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+from papersite import parallel  # noqa: E402
 from papersite.build import generate  # noqa: E402
 from papersite.markers import expand_markers  # noqa: E402
 from papersite.problems import ContentError  # noqa: E402
@@ -48,7 +49,9 @@ def on_pre_build(config, **kwargs):
             started = time.perf_counter()
             _state["corpus"] = generate(ROOT, config["site_url"]).corpus
             _state["fingerprint"] = fingerprint
-            log.info("papersite: generated the pages in %.2f s", time.perf_counter() - started)
+            processes = parallel.worker_count() if parallel.can_fork() else 1
+            log.info("papersite: generated the pages in %.2f s (%d process%s)", time.perf_counter() - started,
+                     processes, "" if processes == 1 else "es")
         except ContentError as error:
             lines = "\n".join(str(problem) for problem in error.problems)
             raise Abort(f"content problems, nothing was built:\n{lines}\n{len(error.problems)} problem(s)")

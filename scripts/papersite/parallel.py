@@ -34,8 +34,17 @@ def worker_count(environ: dict | None = None) -> int:
         return os.cpu_count() or 1
 
 
+def thread_count() -> int:
+    """The threads of this process, including any a C library started, which `threading` does not
+    see (Linux lists them all in /proc; Python 3.12 warns about a fork from the same count)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:  # pragma: no cover - no /proc
+        return threading.active_count()
+
+
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return "fork" in multiprocessing.get_all_start_methods() and thread_count() == 1
 
 
 def _run(index: int) -> object:
