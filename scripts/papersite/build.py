@@ -76,7 +76,7 @@ OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, cite_files, change
 def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
     """Every generated file, path relative to docs/ → content. Pure: the same for any number of
     worker processes (parallel.py), which share the paper pages between them in runs of papers."""
-    workers = parallel.worker_count() if workers is None else workers
+    workers = parallel.workers_for(len(corpus.papers)) if workers is None else workers
     # Several runs per worker, so that one that drew the long comparison pages is not waited for.
     runs = parallel.chunks(corpus.papers, 4 * workers) if workers > 1 else [corpus.papers]
     parts = {builder: [functools.partial(builder, corpus)] for builder in OUTPUT_BUILDERS}

@@ -229,8 +229,9 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None) ->
     paper_texts = {path.relative_to(root).as_posix(): read_text(path)
                    for path in sorted((content_dir / "papers").glob("*.yaml"))}
     papers = {}
-    for parsed in parallel.run_tasks([functools.partial(_parse_texts, run) for run in
-                                      parallel.chunks(list(paper_texts.items()), 4 * parallel.worker_count())]):
+    workers = parallel.workers_for(len(paper_texts))
+    runs = parallel.chunks(list(paper_texts.items()), 4 * workers)
+    for parsed in parallel.run_tasks([functools.partial(_parse_texts, run) for run in runs], workers):
         for rel, (data, found) in parsed.items():
             papers[rel] = data
             problems.extend(found)

@@ -89,6 +89,10 @@ def test_the_generated_site_is_the_same_whatever_the_number_of_workers():
 @pytest.mark.parametrize("fixture", ["valid", "broken"])
 def test_loading_is_the_same_whatever_the_number_of_workers(monkeypatch, fixture):
     root = FIXTURES / fixture
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_WORKER", 1)  # the fixtures are small
+    used = []
+    run_tasks = parallel.run_tasks
+    monkeypatch.setattr(parallel, "run_tasks", lambda tasks, workers: used.append(workers) or run_tasks(tasks, workers))
 
     def loaded(workers: str):
         monkeypatch.setenv("PAPERSITE_WORKERS", workers)
@@ -96,3 +100,9 @@ def test_loading_is_the_same_whatever_the_number_of_workers(monkeypatch, fixture
         return list(raw.papers.items()), raw.problems, raw.texts
 
     assert loaded("3") == loaded("1")
+    assert used[0] >= 2 and used[1] == 1  # the first load really was shared
+
+
+@pytest.mark.parametrize(("papers", "workers"), [(0, 1), (5, 1), (19, 1), (20, 2), (39, 3), (1000, 4)])
+def test_a_few_papers_are_not_shared_among_workers(papers, workers):
+    assert parallel.workers_for(papers, {"PAPERSITE_WORKERS": "4"}) == workers
