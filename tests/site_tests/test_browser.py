@@ -119,7 +119,12 @@ def test_search_from_the_keyboard_opens_a_result_with_the_words_marked(browser, 
     assert page.evaluate("document.getElementById('__search').checked")
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
     page.keyboard.type("跨境电商")
-    page.wait_for_selector(".md-search-result__item")
+    # Typing searches 跨, 跨境, … on the way; the results of a shorter query stay until the whole
+    # word's arrive, and their links carry the words they were found for.
+    page.wait_for_function("""() => {
+        const link = document.querySelector(".md-search-result__link");
+        return link !== null && new URL(link.href).searchParams.getAll("h").join("") === "跨境电商";
+    }""")
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.href")
     assert first == page.eval_on_selector(".md-search-result__link", "a => a.href")
@@ -139,12 +144,13 @@ def test_escape_right_after_opening_leaves_the_search_closed(browser, base_url):
     # that focus must not open the dialog again (this once failed CI).
     page = browser.new_page()
     page.goto(base_url)
-    page.evaluate("""() => {
+    page.evaluate("""async () => {
         for (const key of ["s", "Escape"]) {
             document.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true}));
         }
+        // Timers run in the order they were set: this one after the dialog's deferred focus.
+        await new Promise(resolve => setTimeout(resolve, 10));
     }""")
-    page.wait_for_timeout(100)
     assert not page.evaluate("document.getElementById('__search').checked")
     assert not page.evaluate("document.activeElement.matches('.md-search__input')")
     page.close()
