@@ -277,14 +277,18 @@ def browser_figures(site: pathlib.Path, paper_slug: str, timeout_s: float = 600)
             page.goto(base, wait_until="load")
             start = page.evaluate("performance.now()")
             page.locator(".md-search__input").first.click()
+            typed = page.evaluate("performance.now()")
             page.fill("input.md-search__input", QUERY)
             # Filling inserts the text at once, as an IME commit does (see test_browser.py).
             try:
                 page.wait_for_selector(".md-search-result__item", timeout=timeout_s * 1000)
                 first = page.evaluate("window.__firstResult")
                 fetched = sorted({url for url in requested if "/pagefind/" in url})
-                figures["search_typed_at_ms"] = round(start)  # after navigation start
-                figures["search_first_results_ms"] = round(first - start)  # after typing
+                figures["search_typed_at_ms"] = round(start)  # the click, after navigation start
+                # From the click on the box, which starts loading Pagefind: the stricter figure, and the
+                # target's. A reader types some time after the click; here the query follows at once.
+                figures["search_first_results_ms"] = round(first - start)
+                figures["search_first_results_after_fill_ms"] = round(first - typed)
                 figures["search_requests"] = len(fetched)
                 figures["search_fetched_bytes"] = sum(_gzip_estimate(site, base, url, _size_on_disk(site, base, url))
                                                       for url in fetched)
@@ -340,9 +344,10 @@ def print_size(size: int, f: dict) -> None:
     b = f.get("browser")
     if b:
         if b.get("search_first_results_ms") is not None:
-            print(f"  search {QUERY}: first results {b['search_first_results_ms']} ms after typing on a fresh visit "
-                  f"(typed {b['search_typed_at_ms']} ms after navigation start, when the page had loaded; "
-                  f"{b['search_results']} results shown; search fetched ≈{_mb(b['search_fetched_bytes'])} "
+            print(f"  search {QUERY}: first results {b['search_first_results_ms']} ms after the click on the box on "
+                  f"a fresh visit, {b.get('search_first_results_after_fill_ms', 'n/a')} ms after the query was typed "
+                  f"(clicked {b['search_typed_at_ms']} ms after navigation start, when the page had loaded, and "
+                  f"typed at once; search fetched ≈{_mb(b['search_fetched_bytes'])} "
                   f"compressed in {b['search_requests']} requests)")
         else:
             print(f"  search {QUERY}: no results: {b.get('search_error')}")
