@@ -35,7 +35,7 @@ def worker_count(environ: dict | None = None) -> int:
 
 
 # Below this many papers per worker, starting workers and sending their pages back costs more than
-# it saves (five papers: 0.23 s in one process, 0.31 s in two).
+# it saves (five papers: 0.23 s in one process, 0.33 s in two).
 MIN_ITEMS_PER_WORKER = 10
 
 
