@@ -49,7 +49,7 @@ def on_pre_build(config, **kwargs):
             started = time.perf_counter()
             _state["corpus"] = generate(ROOT, config["site_url"]).corpus
             _state["fingerprint"] = fingerprint
-            processes = parallel.workers_for(len(_state["corpus"].papers)) if parallel.can_fork() else 1
+            processes = parallel.processes_for(len(_state["corpus"].papers))
             log.info("papersite: generated the pages in %.2f s (%d process%s)", time.perf_counter() - started,
                      processes, "" if processes == 1 else "es")
         except ContentError as error:

@@ -16,7 +16,8 @@ from .enrich import LANGS, enrich
 from .glossary_links import glossary_names, link_first_mentions
 from .load import gc_paused, load_content
 from .problems import ContentError
-from .render import SUFFIX, compile_templates, render_glossary, render_paper_page, render_papers_index, render_template_page
+from .render import (SUFFIX, compile_templates, render_glossary, render_paper_page, render_papers_index,
+                     render_template_page)
 from .siteinfo import default_site_url, site_info
 from .schema import load_schema
 from .validate import validate
@@ -81,10 +82,10 @@ def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
     runs = parallel.chunks(corpus.papers, 4 * workers) if workers > 1 else [corpus.papers]
     parts = {builder: [functools.partial(builder, corpus)] for builder in OUTPUT_BUILDERS}
     parts[paper_pages] = [functools.partial(paper_pages, corpus, run) for run in runs]
-    if workers > 1:  # each language's comparison pages apart; the downloads come with the last
+    if workers > 1:
+        # Each language's comparison pages apart; the downloads come with the last.
         parts[compare_outputs] = [functools.partial(compare_outputs, corpus, (lang,), lang == LANGS[-1])
                                   for lang in LANGS]
-    if workers > 1:
         compile_templates()  # once, before the fork, rather than in every worker
     longest_first = parts[compare_outputs] + [task for builder, tasks in parts.items()
                                               if builder is not compare_outputs for task in tasks]

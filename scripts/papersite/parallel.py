@@ -57,6 +57,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and thread_count() == 1
 
 
+def processes_for(items: int) -> int:
+    """How many processes generate the work of `items` papers here: the workers, or this one alone."""
+    return workers_for(items) if can_fork() else 1
+
+
 def _run(index: int) -> object:
     return _tasks[index]()
 
