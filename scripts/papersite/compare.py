@@ -572,19 +572,13 @@ def json_indented(value: object) -> str:
         return None
 
     def key_text(key: object) -> str:
+        """A key as json writes it: a string as it is, any other scalar as its JSON text."""
         if isinstance(key, str):
             return key
-        if isinstance(key, float):
-            return floatstr(key)
-        if key is True:
-            return "true"
-        if key is False:
-            return "false"
-        if key is None:
-            return "null"
-        if isinstance(key, int):
-            return int.__repr__(key)
-        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+        text = scalar(key)
+        if text is None:
+            raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+        return text
 
     def write(item: object, newline: str) -> None:
         text = scalar(item)

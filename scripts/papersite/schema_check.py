@@ -117,18 +117,10 @@ class _Compiler:
         if "not" in schema:
             inner = self.compile(schema["not"])
             checks.append(lambda value: not inner(value))
-        object_check = self.object_check(schema)
-        if object_check:
-            checks.append(object_check)
-        array_check = self.array_check(schema)
-        if array_check:
-            checks.append(array_check)
-        string_check = self.string_check(schema)
-        if string_check:
-            checks.append(string_check)
-        number_check = self.number_check(schema)
-        if number_check:
-            checks.append(number_check)
+        for kind_check in (self.object_check, self.array_check, self.string_check, self.number_check):
+            check = kind_check(schema)
+            if check:
+                checks.append(check)
         if not checks:
             return _always
         if len(checks) == 1:
