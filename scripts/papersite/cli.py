@@ -41,10 +41,14 @@ def cmd_check_quotes(args) -> int:
         print(f"error: the sources folder {sources} does not exist", file=sys.stderr)
         return 2
     raw = load_content(args.content, args.root)
-    problems, checked = check_quotes(raw.papers, sources)
-    status = _print_problems(problems, f"in {checked} quote(s)")
+    figures = {}
+    problems, checked = check_quotes(raw.papers, sources, figures)
+    for rel, coverage in figures.items():
+        print(f"{rel}: {coverage.line()}")
+    status = _print_problems(problems, f"in {checked} quote(s) of {len(figures)} paper(s)")
     if not status:
-        print(f"ok: all {checked} quotes were found verbatim in their sources.")
+        print(f"ok: all {checked} quotes were found verbatim in their sources, and every paper is within "
+              f"the quotation budget.")
     return status
 
 
@@ -78,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("validate", help="check content/ against the schema and every cross-reference")
     p.set_defaults(func=cmd_validate)
-    p = sub.add_parser("check-quotes", help="find every evidence quote in ../shared/sources/")
+    p = sub.add_parser("check-quotes", help="find every evidence quote in ../shared/sources/ and measure the quotation budget")
     p.add_argument("--sources", default=None, help="folder of source texts (default ../shared/sources)")
     p.set_defaults(func=cmd_check_quotes)
     p = sub.add_parser("generate", help="validate, then write the generated Markdown and data under docs/")

@@ -246,7 +246,8 @@ def definitions_table(corpus, lang: str, s: dict, up: str) -> dict:
         for use in uses:
             paper = use["paper"]
             for definition in use["definitions"]:
-                quotes = [ev["quote"] for ev in definition["evidence"]]
+                quotes = list(dict.fromkeys(ev["quote"] or paper["evidence_quotes"][ev["see"]]
+                                            for ev in definition["evidence"]))
                 rows.append({"id": _row_id(paper, definition["id"]), "cells": [
                     cell(term[lang], href=Safe(f"{up}glossary/#{term['id']}"),
                          csv_text=f"{term[lang]} ({term['zh']})" if lang == "en" else term["zh"]),

@@ -10,7 +10,7 @@ import pathlib
 import unicodedata
 
 from .load import RawContent
-from .quotes import quotes_of
+from .quotes import evidence_entries, quotes_of
 from .schema import RESERVED_LOCATORS, load_schema, resolve
 
 LANGS = ("zh", "en")
@@ -187,6 +187,13 @@ def locator_anchors(paper: dict) -> dict[str, str]:
     return anchors
 
 
+def evidence_quotes(paper: dict) -> dict[str, str]:
+    """Evidence anchor (<item id>-q<N>) → its quote, for the entries that quote: what a `see` entry
+    shows and links to."""
+    return {anchor: entry["quote"] for _, anchor, entry in evidence_entries(paper)
+            if isinstance(entry.get("quote"), str)}
+
+
 _THEMES_FILE = {"$ref": "#/$defs/themes_file"}
 _GLOSSARY_FILE = {"$ref": "#/$defs/glossary_file"}
 _INDICATORS_FILE = {"$ref": "#/$defs/indicators_file"}
@@ -211,6 +218,7 @@ def enrich(raw: RawContent) -> Corpus:
         paper["counts"] = counts(paper, quotes)
         paper["locators"] = section_labels(paper)
         paper["locator_anchors"] = locator_anchors(paper)
+        paper["evidence_quotes"] = evidence_quotes(paper)
         paper["authors_by_id"] = {a["id"]: a for a in paper["authors"]} if isinstance(paper["authors"], list) else {}
         by_term: dict[str, list[dict]] = {}
         for definition in paper["definitions"]:

@@ -1,10 +1,12 @@
 """Check every evidence quote against its source text. In: loaded papers and the sources folder
 (../shared/sources/). Out: a Problem for each quote not found verbatim (whitespace and line breaks
-ignored) in the paper's source text, and for each source_text that does not exist."""
+ignored) in the paper's source text, for each source_text that does not exist, and for each paper over
+the quotation budget (coverage.py), with every paper's figures."""
 from __future__ import annotations
 
 import pathlib
 
+from .coverage import Coverage, measure
 from .problems import Problem, describe_value, field_path
 
 
@@ -25,9 +27,29 @@ def quotes_of(paper: dict, path: tuple = ()):
             yield from quotes_of(value, path + (index,))
 
 
-def check_quotes(papers: dict[str, object], sources_dir: pathlib.Path) -> tuple[list[Problem], int]:
-    """Returns the problems and the number of quotes checked."""
+def evidence_entries(node: object, path: tuple = ()):
+    """(path of the entry, its anchor <item id>-q<N>, the entry) for every evidence entry of every item
+    with an id, in document order; the anchor is the id the paper page gives the entry."""
+    if isinstance(node, dict):
+        evidence, item_id = node.get("evidence"), node.get("id")
+        if isinstance(evidence, list) and isinstance(item_id, str):
+            for index, entry in enumerate(evidence):
+                if isinstance(entry, dict):
+                    yield path + ("evidence", index), f"{item_id}-q{index + 1}", entry
+        for key, value in node.items():
+            if key != "evidence":
+                yield from evidence_entries(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from evidence_entries(value, path + (index,))
+
+
+def check_quotes(papers: dict[str, object], sources_dir: pathlib.Path,
+                 figures: dict[str, Coverage] | None = None) -> tuple[list[Problem], int]:
+    """Returns the problems and the number of quotes checked; figures, if given, receives each paper's
+    Coverage (path → figures)."""
     problems: list[Problem] = []
+    figures = {} if figures is None else figures
     checked = 0
     cache: dict[str, str] = {}
     for rel, paper in papers.items():
@@ -47,4 +69,6 @@ def check_quotes(papers: dict[str, object], sources_dir: pathlib.Path) -> tuple[
             if squeeze(quote) not in source:
                 problems.append(Problem(rel, field_path(path),
                                         f"expected a verbatim passage of {name}, got {describe_value(quote)}"))
+        figures[rel] = measure(paper, source)
+        problems += [Problem(rel, field, message) for field, message in figures[rel].over()]
     return problems, checked

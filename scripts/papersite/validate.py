@@ -15,15 +15,43 @@ import jsonschema
 
 from .load import RawContent
 from .problems import Problem, describe_value, field_path, json_type_name
+from .quotes import evidence_entries
 from .schema import RESERVED_LOCATORS, load_schema, resolve
 from .schema_check import compile_check
 
-MAX_QUOTE_CHARS = 120
+MAX_QUOTE_CHARS = 40  # a key phrase that finds the passage, not the passage (see the evidence schema)
 ITEM_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", "cases", "statistics",
               "definitions", "policy_documents", "critical_notes")
 ATTRIBUTED_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", "definitions")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
+_EVIDENCE_ANCHOR = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*-q[1-9][0-9]*")
 VOCABULARY_DEFS = {"themes": "themes_file", "glossary": "glossary_file", "indicators": "indicators_file"}
+
+
+def _pointer_problems(rel: str, paper: dict) -> list[Problem]:
+    """Each evidence entry gives exactly one of quote and see; a see names a quoted entry of this paper
+    (not itself, not another pointer) at the same locator, so that its quote anchors the same passage."""
+    problems: list[Problem] = []
+    entries = list(evidence_entries(paper))
+    quoted = {anchor: entry for _, anchor, entry in entries if isinstance(entry.get("quote"), str)}
+    for path, anchor, entry in entries:
+        has_quote, see = "quote" in entry, entry.get("see")
+        if has_quote == ("see" in entry):
+            problems.append(Problem(rel, field_path(path), "expected exactly one of quote and see, got "
+                                    + ("both" if has_quote else "neither")))
+        elif isinstance(see, str) and _EVIDENCE_ANCHOR.fullmatch(see):  # else the schema said it
+            target = quoted.get(see)
+            if see == anchor:
+                message = f"expected the anchor of another entry, got its own anchor {see!r}"
+            elif target is None:
+                message = f"expected the anchor of an entry with a quote on this page, got {see!r}"
+            elif target.get("locator") != entry.get("locator"):
+                message = (f"expected an entry at locator {entry.get('locator')!r} (the same passage), "
+                           f"got {see!r} at {target.get('locator')!r}")
+            else:
+                continue
+            problems.append(Problem(rel, field_path(path + ("see",)), message))
+    return problems
 
 
 # ----------------------------------------------------------------------------- schema pass
@@ -288,6 +316,8 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
                 add(path, f"expected a paper slug from content/papers/, got {slug!r}")
             elif item not in ids_on(target):
                 add(path, f"expected an item id on {'that' if slug else 'this'} page, got {item!r}")
+
+    problems += _pointer_problems(rel, paper)
 
     if is_discussion:
         for list_name in ATTRIBUTED_LISTS:
