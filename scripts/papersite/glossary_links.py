@@ -141,10 +141,15 @@ def _ascii_lower(text: str) -> str:
 
 
 def glossary_names(terms: list[dict], lang: str) -> dict[str, str]:
-    """name → term id: on Chinese pages the term and its aliases, on English pages the English term."""
+    """name → term id: on Chinese pages the term and its aliases, on English pages the English term and
+    its English aliases (en_aliases: acronyms, plurals, other renderings)."""
     names: dict[str, str] = {}
     for term in terms:
-        for name in ([term["zh"], *(term.get("aliases") or [])] if lang == "zh" else [term["en"]]):
+        if lang == "zh":
+            term_names = [term["zh"], *(term.get("aliases") or [])]
+        else:
+            term_names = [term["en"], *(term.get("en_aliases") or [])]
+        for name in term_names:
             names.setdefault(name if lang == "zh" else name.casefold(), term["id"])
     return names
 

@@ -23,6 +23,20 @@ def test_names_are_the_zh_term_and_aliases_or_the_en_term():
     assert EN == {"digital trade": "digital-trade", "cross-border e-commerce": "cross-border-e-commerce"}
 
 
+def test_english_names_include_the_english_aliases():
+    terms = [{"id": "depa", "zh": "数字经济伙伴关系协定", "en": "Digital Economy Partnership Agreement (DEPA)",
+              "aliases": ["DEPA"], "en_aliases": ["DEPA", "Digital Economy Partnership Agreement"]},
+             {"id": "pilot-zone", "zh": "试验区", "en": "pilot zone", "aliases": None, "en_aliases": ["pilot zones"]}]
+    names = glossary_names(terms, "en")
+    assert names == {"digital economy partnership agreement (depa)": "depa", "depa": "depa",
+                     "digital economy partnership agreement": "depa", "pilot zone": "pilot-zone",
+                     "pilot zones": "pilot-zone"}
+    assert glossary_names(terms, "zh") == {"数字经济伙伴关系协定": "depa", "DEPA": "depa", "试验区": "pilot-zone"}
+    assert link_first_mentions("Talks with DEPA members and two pilot zones.", names, "G/", "en") == (
+        'Talks with <a class="glossary-link" href="G/#depa">DEPA</a> members and two '
+        '<a class="glossary-link" href="G/#pilot-zone">pilot zones</a>.')
+
+
 def test_only_the_first_prose_mention_is_linked():
     assert link("本文讨论数字贸易。数字贸易很重要。") == f"本文讨论{DT}数字贸易</a>。数字贸易很重要。"
 
