@@ -4,7 +4,13 @@ BibTeX, RIS, CSL-JSON and an OpenURL (COinS) context — and a citation of the s
 
 Rules that hold for every format:
 - A field the source does not print ({not_stated: true}, or an omitted optional field) is left out;
-  nothing is guessed (no year from a DOI, no venue from an article number).
+  nothing is guessed (no year from a DOI, no venue from an ISSN).
+- A field the source prints only in coded form ({supplied: …, basis, note}: a year, issue or pages read
+  from an article number or jump lines) is given, marked the way each format marks supplied data:
+  GB/T 7714 puts a supplied year in square brackets ([2026]); CSL-JSON marks the date as not as printed
+  (circa, which the GB/T styles bracket); BibTeX and RIS add a note; APA 7 has no mark for a year read
+  from a printed identifier (its "ca." is for approximate dates) and gives it plain.
+- Chinese is zh-CN in every format that carries a language (COinS, RIS, BibTeX, CSL-JSON, JSON-LD).
 - Authors not stated: each style's rule for anonymous works. GB/T 7714 (8.1.1) lets a numeric
   reference list omit the responsible party and start with the title; APA 7 moves the title into the
   author position; BibTeX, RIS and CSL-JSON simply carry no author.
@@ -33,10 +39,46 @@ MAX_GB_AUTHORS = 3  # GB/T 7714: the first three, then 等 / et al.
 
 
 def stated(value: object) -> object | None:
-    """The value if the source prints it, else None (not stated, or an omitted optional field)."""
+    """The value if the source prints it or it is supplied, else None (not stated, or an omitted
+    optional field)."""
     if value is None or (isinstance(value, dict) and "not_stated" in value):
         return None
+    if isinstance(value, dict) and "supplied" in value:
+        return value["supplied"]
     return value
+
+
+def is_supplied(value: object) -> bool:
+    return isinstance(value, dict) and "supplied" in value
+
+
+SUPPLIED_FIELDS = (("year", "year"), ("issue", "issue"), ("pages", "pages"), ("issn", "ISSN"))
+_BASIS_EN = {"article-number": "the article number", "jump-lines": "the jump lines",
+             "running-head": "the running head", "margin": "the margin"}
+
+
+def supplied_note(paper: dict) -> str | None:
+    """One English sentence naming the supplied fields and what they were read from, for the formats
+    whose convention is a note (BibTeX, RIS): 'Year, issue and ISSN supplied from the article number
+    2095-3283(2026)03-0006-04; pages from the article number and the jump lines.'"""
+    by_basis: dict[tuple, list[str]] = {}
+    for field, label in SUPPLIED_FIELDS:
+        value = paper.get(field)
+        if is_supplied(value):
+            by_basis.setdefault(tuple(value["basis"]), []).append(label)
+    if not by_basis:
+        return None
+    number, named = paper.get("article_number"), False
+    parts = []
+    for basis, labels in by_basis.items():
+        names = []
+        for b in basis:
+            names.append(_BASIS_EN[b] + (f" {number}" if b == "article-number" and number and not named else ""))
+            named = named or b == "article-number"
+        fields = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        parts.append(f"{fields} from {' and '.join(names)}")
+    parts[0] = parts[0][0].upper() + parts[0][1:].replace(" from ", " supplied from ", 1)
+    return "; ".join(parts) + "."
 
 
 def item_language(paper: dict) -> str:
@@ -49,9 +91,13 @@ def _authors(paper: dict) -> list[dict]:
 
 
 def _pages(paper: dict) -> tuple[str | None, str | None]:
+    """First and last page of one continuous range; (first, None) for a single page or for a
+    discontinuous article (6-8, 14), whose pages only the whole list can say."""
     pages = stated(paper.get("pages"))
     if not pages:
         return None, None
+    if "," in pages:
+        return pages.split("-")[0].split(",")[0].strip(), None
     first, _, last = pages.partition("-")
     return first, last or None
 
@@ -108,6 +154,8 @@ def gb7714(paper: dict, edition: str = "2015") -> str:
 
     venue = stated(paper.get("venue"))
     year = stated(paper.get("year"))
+    if year and is_supplied(paper.get("year")):
+        year = f"[{year}]"  # GB/T 7714: a year not printed as such goes in square brackets
     volume = stated(paper.get("volume"))
     issue = stated(paper.get("issue"))
     pages = stated(paper.get("pages"))
@@ -197,6 +245,8 @@ def csl_item(paper: dict, lang: str = "zh") -> dict:
     year = stated(paper.get("year"))
     if year:
         item["issued"] = {"date-parts": [[year]]}
+        if is_supplied(paper.get("year")):
+            item["issued"]["circa"] = True
     for key, field in (("volume", "volume"), ("issue", "issue"), ("page", "pages"), ("DOI", "doi"),
                        ("ISSN", "issn")):
         value = stated(paper.get(field))
@@ -246,9 +296,9 @@ def bibtex(paper: dict) -> str:
         value = stated(paper.get(field))
         if value:
             fields.append((key, bibtex_escape(value)))
-    first, last = _pages(paper)
-    if first:
-        fields.append(("pages", bibtex_escape(f"{first}--{last}" if last else first)))
+    pages = stated(paper.get("pages"))
+    if pages:
+        fields.append(("pages", bibtex_escape(pages.replace("-", "--"))))
     doi = stated(paper.get("doi"))
     if doi:
         fields.append(("doi", _url_safe_doi(doi)))
@@ -258,9 +308,12 @@ def bibtex(paper: dict) -> str:
     keywords = stated(paper.get("keywords"))
     if keywords:
         fields.append(("keywords", bibtex_escape(", ".join(keywords[language]))))
-    fields.append(("langid", "chinese" if language == "zh" else "english"))
+    fields.append(("language", "zh-CN" if language == "zh" else "en"))
     if paper["kind"] == "working-paper":
         fields.append(("type", "Working paper"))
+    note = supplied_note(paper)
+    if note:
+        fields.append(("note", bibtex_escape(note)))
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
     return f"@{entry_type}{{{paper['slug']},\n{body}\n}}\n"
 
@@ -286,10 +339,10 @@ def ris(paper: dict) -> str:
         if value:
             lines.append((tag, value))
     first, last = _pages(paper)
-    if first:
-        lines.append(("SP", first))
     if last:
-        lines.append(("EP", last))
+        lines += [("SP", first), ("EP", last)]
+    elif first:  # one page, or a discontinuous list that SP and EP cannot hold
+        lines.append(("SP", stated(paper.get("pages"))))
     for tag, field in (("DO", "doi"), ("SN", "issn")):
         value = stated(paper.get(field))
         if value:
@@ -297,7 +350,10 @@ def ris(paper: dict) -> str:
     keywords = stated(paper.get("keywords"))
     for keyword in keywords[language] if keywords else []:
         lines.append(("KW", keyword))
-    lines.append(("LA", "zh" if language == "zh" else "en"))
+    lines.append(("LA", "zh-CN" if language == "zh" else "en"))
+    note = supplied_note(paper)
+    if note:
+        lines.append(("N1", note))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {_ris_value(value)}".rstrip() + "\n" for tag, value in lines)
 
@@ -322,13 +378,15 @@ def coins_context(paper: dict) -> str:
     venue = stated(paper.get("venue"))
     if venue:
         pairs.append(("rft.jtitle" if code == "J" else "rft.btitle" if code == "C" else "rft.pub", venue[language]))
-    for author in _authors(paper):
-        pairs.append(("rft.au", author["name"][language]))
-        # aulast/aufirst only for the first author, as OpenURL defines them.
     authors = _authors(paper)
     if authors:
+        # aulast/aufirst only for the first author, as OpenURL defines them.
         pairs.append(("rft.aulast", authors[0]["family"][language]))
         pairs.append(("rft.aufirst", authors[0]["given"][language]))
+    for author in authors:
+        # "family, given": Zotero's parser splits a name with a comma into its two fields, and then
+        # recognises the first author as the one aulast/aufirst named (a bare 刘江宁 it keeps twice).
+        pairs.append(("rft.au", f"{author['family'][language]}, {author['given'][language]}"))
     for key, field in (("rft.date", "year"), ("rft.volume", "volume"), ("rft.issue", "issue"),
                        ("rft.pages", "pages"), ("rft.issn", "issn")):
         value = stated(paper.get(field))
@@ -342,7 +400,11 @@ def coins_context(paper: dict) -> str:
     doi = stated(paper.get("doi"))
     if doi:
         pairs.append(("rft_id", f"info:doi/{doi}"))
-    pairs.append(("rft.language", "chi" if language == "zh" else "eng"))
+    keywords = stated(paper.get("keywords"))
+    for keyword in keywords[language] if keywords else []:
+        pairs.append(("rft.subject", keyword))
+    # Zotero keeps the value as the item's language, and Chinese CSL styles test for zh-CN.
+    pairs.append(("rft.language", "zh-CN" if language == "zh" else "en"))
     return "&".join(f"{urllib.parse.quote(k, safe='._:')}={urllib.parse.quote(str(v), safe='')}" for k, v in pairs)
 
 

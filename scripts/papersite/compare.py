@@ -15,7 +15,8 @@ import json
 import re
 import unicodedata
 
-from .render import Safe, format_number, is_not_stated, one_line
+from .citations import stated
+from .render import Safe, format_number, is_not_stated, one_line, year_label
 from .schema import enum_labels
 
 # The comparison pages (docs/compare/<page>.md), in nav order.
@@ -46,7 +47,7 @@ def paper_short_labels(corpus, lang: str, s: dict) -> dict[str, str]:
     papers would share one, a, b, … are appended in display order, as author-year citations do."""
     labels = {}
     for paper in corpus.papers:
-        year = s["no_year"] if is_not_stated(paper["year"]) else str(paper["year"])
+        year = s["no_year"] if is_not_stated(paper["year"]) else year_label(paper["year"])
         authors = paper["authors"]
         if is_not_stated(authors):
             title = paper["title"][lang]
@@ -81,7 +82,7 @@ def _year_sort(year: object) -> str:
 
 
 def _year_text(year: object, s: dict) -> str:
-    return s["not_stated"] if is_not_stated(year) else str(year)
+    return s["not_stated"] if is_not_stated(year) else year_label(year)
 
 
 def _paper_href(up: str, paper: dict, anchor: str = "") -> str:
@@ -144,7 +145,7 @@ def overview_table(corpus, lang: str, s: dict, up: str) -> dict:
         rows.append({"id": f"paper-{paper['slug']}", "cells": [
             cell(paper["title"][lang], href=_paper_href(up, paper)),
             cell(kinds[paper["kind"]][lang]),
-            cell(_year_text(paper["year"], s), sort=_year_sort(paper["year"]),
+            cell(_year_text(paper["year"], s), sort=_year_sort(stated(paper["year"])),
                  state="not-stated" if is_not_stated(paper["year"]) else None),
             cell(s["not_stated"], sort="", state="not-stated") if is_not_stated(paper["venue"])
             else cell(paper["venue"][lang]),

@@ -110,6 +110,8 @@ def _filler(schema: dict, root: dict) -> _Filler:
 
 def _year_sort(paper: dict) -> int:
     year = paper.get("year")
+    if isinstance(year, dict):
+        year = year.get("supplied")
     return year if isinstance(year, int) else 0
 
 

@@ -43,7 +43,12 @@ def resolve(schema: dict, root: dict) -> dict:
     for part in ref.removeprefix("#/").split("/"):
         target = target[part]
     merged = dict(resolve(target, root))
-    merged.update({k: v for k, v in schema.items() if k != "$ref"})
+    for key, value in schema.items():
+        if key == "properties" and isinstance(merged.get(key), dict):
+            # A property narrowed beside the $ref (mechanisms' id pattern) keeps the others.
+            merged[key] = {**merged[key], **value}
+        elif key != "$ref":
+            merged[key] = value
     return merged
 
 

@@ -16,6 +16,7 @@ import jsonschema
 from .load import RawContent
 from .problems import Problem, describe_value, field_path, json_type_name
 from .quotes import evidence_entries
+from . import identifiers
 from .schema import RESERVED_LOCATORS, load_schema, resolve
 from .schema_check import compile_check
 
@@ -26,6 +27,62 @@ ATTRIBUTED_LISTS = ("arguments", "mechanisms", "challenges", "recommendations", 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]")
 _EVIDENCE_ANCHOR = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*-q[1-9][0-9]*")
 VOCABULARY_DEFS = {"themes": "themes_file", "glossary": "glossary_file", "indicators": "indicators_file"}
+
+
+def _printed_or_supplied(value: object) -> object:
+    """The value of a bibliographic field, printed or supplied; None when not stated or absent."""
+    if isinstance(value, dict):
+        return value.get("supplied")
+    return value
+
+
+def _coded_data_problems(rel: str, paper: dict) -> list[Problem]:
+    """An ISSN whose check digit fails; a supplied value without the coded form it claims as basis; a
+    year, issue, first page, page count or ISSN that the printed article number contradicts."""
+    problems: list[Problem] = []
+
+    def add(field, message):
+        problems.append(Problem(rel, field, message))
+
+    issn = _printed_or_supplied(paper.get("issn"))
+    if isinstance(issn, str) and identifiers.ISSN.fullmatch(issn) and not identifiers.issn_is_valid(issn):
+        add("issn.supplied" if isinstance(paper.get("issn"), dict) else "issn",
+            f"expected an ISSN whose check digit holds (the check digit of {issn[:8]} is "
+            f"{identifiers.issn_check_digit(issn[:4] + issn[5:8])}), got {issn!r}")
+    number = paper.get("article_number")
+    decoded = identifiers.decode_article_number(number) if isinstance(number, str) else None
+    for field in ("year", "issue", "pages", "issn"):
+        value = paper.get(field)
+        if isinstance(value, dict) and isinstance(value.get("basis"), list) \
+                and "article-number" in value["basis"] and not isinstance(number, str):
+            add(f"{field}.basis", "expected an article_number field to read this value from, got none")
+    if decoded is None:
+        return problems
+    if not identifiers.issn_is_valid(decoded.issn):
+        add("article_number", f"expected an article number whose ISSN check digit holds (the check digit of "
+                              f"{decoded.issn[:8]} is {identifiers.issn_check_digit(decoded.issn[:4] + decoded.issn[5:8])}), "
+                              f"got {number!r}")
+    where = f"in the article number {number}"
+    checks = [("year", _printed_or_supplied(paper.get("year")), decoded.year, "year"),
+              ("issue", _printed_or_supplied(paper.get("issue")), decoded.issue, "issue"),
+              ("issn", issn, decoded.issn, "ISSN")]
+    for field, value, expected, label in checks:
+        if value is None:
+            continue
+        same = (str(value).lstrip("0") == str(expected)) if field == "issue" else value == expected
+        if not same:
+            suffix = ".supplied" if isinstance(paper.get(field), dict) else ""
+            add(field + suffix, f"expected {expected} (the {label} {where}), got {value!r}")
+    pages = _printed_or_supplied(paper.get("pages"))
+    if isinstance(pages, str):
+        suffix = ".supplied" if isinstance(paper.get("pages"), dict) else ""
+        count = identifiers.page_count(pages)
+        if identifiers.first_page(pages) != str(decoded.first_page):
+            add("pages" + suffix, f"expected pages from {decoded.first_page} (the first page {where}), got {pages!r}")
+        elif count is not None and count != decoded.page_count:
+            add("pages" + suffix, f"expected {decoded.page_count} pages (the page count {where}), "
+                                  f"got {pages!r} ({count} pages)")
+    return problems
 
 
 def _pointer_problems(rel: str, paper: dict) -> list[Problem]:
@@ -318,6 +375,7 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
                 add(path, f"expected an item id on {'that' if slug else 'this'} page, got {item!r}")
 
     problems += _pointer_problems(rel, paper)
+    problems += _coded_data_problems(rel, paper)
 
     if is_discussion:
         for list_name in ATTRIBUTED_LISTS:

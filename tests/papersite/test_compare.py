@@ -55,8 +55,10 @@ def fixture_corpus():
 
 def test_overview_rows_follow_display_order_with_counts(fixture_corpus):
     tab = compare.overview_table(fixture_corpus, "en", s("en"), "../")
-    assert [row["id"] for row in tab["rows"]] == ["paper-fixture-2024-sample", "paper-fixture-nd-discussion"]
-    assert [c["text"] for c in tab["rows"][1]["cells"]][1:] == [
+    assert [row["id"] for row in tab["rows"]] == [
+        "paper-fixture-nd-supplied", "paper-fixture-2024-sample", "paper-fixture-nd-discussion"]
+    assert [c["text"] for c in tab["rows"][0]["cells"]][2] == "[2026]"  # a supplied year, bracketed
+    assert [c["text"] for c in tab["rows"][2]["cells"]][1:] == [
         "Invited-experts discussion", "not stated in the source", "not stated in the source", "Li Hua",
         "Expert commentary", "Data and talent", "2", "0", "1", "0"]
 
@@ -64,10 +66,10 @@ def test_overview_rows_follow_display_order_with_counts(fixture_corpus):
 def test_theme_matrix_marks_absent_cells_in_words(fixture_corpus):
     tab = compare.theme_matrix(fixture_corpus, "challenges", "zh", s("zh"), "../../")
     talent = next(row for row in tab["rows"] if row["id"] == "theme-talent")
-    assert talent["cells"][1]["text"] == "2 / 2 篇"
-    assert [e["href"] for e in talent["cells"][2]["entries"]] == ["../../papers/fixture-2024-sample/#chal-talent"]
+    assert talent["cells"][1]["text"] == "2 / 3 篇"
+    assert [e["href"] for e in talent["cells"][3]["entries"]] == ["../../papers/fixture-2024-sample/#chal-talent"]
     data = next(row for row in tab["rows"] if row["id"] == "theme-data-flows")
-    assert [(c["text"], c["state"]) for c in data["cells"][2:]] == [("未涉及", "absent"), ("未涉及", "absent")]
+    assert [(c["text"], c["state"]) for c in data["cells"][2:]] == [("未涉及", "absent")] * 3
 
 
 def _with_sixth_paper(tmp_path, edit=lambda text: text):
@@ -117,8 +119,9 @@ def test_a_sixth_paper_appears_in_every_table_the_ledger_and_the_downloads(tmp_p
     assert conflict["id"] in outputs["data/en/findings.csv"]
     # The downloads: the corpus JSON has the paper as written, the YAML is the file's bytes.
     data = json.loads(outputs["data/papers.json"])
-    assert [p["slug"] for p in data["papers"]] == ["fixture-2024-sample", SIXTH, "fixture-nd-discussion"]
-    assert data["papers"][1] == parse_yaml(text, "sixth")[0]
+    assert [p["slug"] for p in data["papers"]] == ["fixture-nd-supplied", "fixture-2024-sample", SIXTH,
+                                                   "fixture-nd-discussion"]
+    assert data["papers"][2] == parse_yaml(text, "sixth")[0]
     assert set(data) == {"papers", "themes", "actors", "glossary", "indicators"}
     assert outputs[f"data/papers/{SIXTH}.yaml"] == text.encode("utf-8")
 
