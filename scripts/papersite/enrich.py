@@ -181,6 +181,29 @@ def section_labels(paper: dict) -> dict[str, dict[str, str]]:
     return labels
 
 
+def short_locators(paper: dict) -> dict[str, dict[str, str]]:
+    """Locator id → a short label for the one-line evidence mark: the printed numbers of the section
+    and its parents (二（一）), or, for an unnumbered section, its title cut to a dozen characters."""
+    labels = {key: dict(value) for key, value in RESERVED_LOCATORS.items()}
+    numbers: dict[int, str] = {}
+    for section in paper["outline"]:
+        level, number = section["level"], (section.get("number") or "").strip()
+        numbers = {k: v for k, v in numbers.items() if k < level}
+        if number:
+            numbers[level] = number.rstrip("、.． ")
+            # Decimal numbers (2.1) already name their parents; 一、 … (一) need the parent's in front.
+            short = numbers[level] if number[0].isdigit() else "".join(numbers[k] for k in sorted(numbers))
+            labels[section["id"]] = {lang: short for lang in LANGS}
+        else:
+            labels[section["id"]] = {lang: _cut(section["title"][lang], 12 if lang == "zh" else 24)
+                                     for lang in LANGS}
+    return labels
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+
+
 def locator_anchors(paper: dict) -> dict[str, str]:
     """Locator id → the anchor on the paper page that shows it (reserved locators have no section)."""
     anchors = {key: "bibliographic" for key in RESERVED_LOCATORS}
@@ -220,6 +243,7 @@ def enrich(raw: RawContent) -> Corpus:
         paper["counts"] = counts(paper, quotes)
         paper["locators"] = section_labels(paper)
         paper["locator_anchors"] = locator_anchors(paper)
+        paper["locators_short"] = short_locators(paper)
         paper["evidence_quotes"] = evidence_quotes(paper)
         paper["authors_by_id"] = {a["id"]: a for a in paper["authors"]} if isinstance(paper["authors"], list) else {}
         by_term: dict[str, list[dict]] = {}

@@ -5,7 +5,8 @@ mention of each term found in prose; nothing else changes.
 
 Prose excludes: the front matter, Markdown headings, code (fences, `spans`, <code>, <pre>), the
 inside of links (<a>), headings (<h1>–<h6>), quotes (<blockquote>, which holds the evidence), tables
-(bibliographic data), <svg>, <script>, <style>, and every tag's attributes (tags are never searched).
+(bibliographic data), <summary> (a fold's one-line label: a link there would be a control inside a
+control), <svg>, <script>, <style>, and every tag's attributes (tags are never searched).
 One pass over the text; names are matched longest first, so 跨境电子商务 wins over 电子商务.
 
 Speed (a few ms for a 150 kB page, where searching each prose gap in turn took 15): every alternative
@@ -19,7 +20,7 @@ import functools
 import re
 
 # Elements whose content is never prose to link.
-EXCLUDED_ELEMENTS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table",
+EXCLUDED_ELEMENTS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "summary",
                      "svg", "script", "style", "kbd", "samp", "title", "textarea"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed",
          "param", "track"}

@@ -292,8 +292,12 @@ def render_glossary(corpus, lang: str) -> str:
     return environment().get_template("glossary.md.j2").render(_context(corpus, lang))
 
 
+GLANCE_LIMIT = 8  # papers on the home page; the papers list has them all
+
+
 def render_papers_at_a_glance(corpus, lang: str) -> str:
-    return environment().get_template("papers_at_a_glance.md.j2").render(_context(corpus, lang))
+    return environment().get_template("papers_at_a_glance.md.j2").render(
+        _context(corpus, lang, glance_limit=GLANCE_LIMIT))
 
 
 def schema_fields(schema: dict, root: dict, prefix: str = "", depth: int = 0) -> list[dict]:

@@ -65,7 +65,8 @@ def _result_count(page) -> int:
 def _indexed_text(html: str) -> str | None:
     """The text of a built page as the search index holds it: the data-pagefind-body element without the
     parts marked data-pagefind-ignore, the charts and the ¶ links."""
-    body = re.search(r"<article [^>]*data-pagefind-body[^>]*>(.*?)</article>", html, re.S)
+    # Greedy: the indexed article holds articles of its own (the paper cards), so it ends at the last </article>.
+    body = re.search(r"<article [^>]*data-pagefind-body[^>]*>(.*)</article>", html, re.S)
     if body is None:
         return None
     text = re.sub(r"<table [^>]*data-pagefind-ignore.*?</table>|<svg.*?</svg>", " ", body.group(1), flags=re.S)

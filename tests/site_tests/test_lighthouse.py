@@ -1,5 +1,6 @@
 """Lighthouse report (node_modules/lighthouse as locked, Debian's chromium): performance, accessibility, best
-practices and SEO of the home page and the largest paper page in both languages, served under the sub-path.
+practices and SEO of the home page and the largest paper page in both languages, served under the sub-path
+and gzip-compressed as GitHub Pages serves them.
 A report, not a gate: scores are printed and written to build/lighthouse/ (HTML and JSON per page, and
 summary.json), which CI keeps as an artifact; the test fails only when Lighthouse itself fails."""
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_lighthouse_report_for_home_and_paper_pages(built_site, capsys):
         shutil.rmtree(REPORTS)
     REPORTS.mkdir(parents=True)
     summary = {}
-    with serve(built_site) as base:
+    with serve(built_site, compress=True) as base:  # compressed, as GitHub Pages serves it
         for name, path in pages.items():
             report = _lighthouse(base + path, name)
             summary[name] = {"path": "/" + path,
