@@ -11,6 +11,7 @@ import os
 import pathlib
 
 from .compare_pages import compare_outputs
+from .pair import pair_outputs
 from . import citations, parallel
 from .enrich import LANGS, enrich
 from .glossary_links import glossary_names, link_first_mentions
@@ -71,7 +72,8 @@ def cite_files(corpus) -> dict[str, str]:
 
 # Each builder is a pure function corpus → {path under docs/: text or bytes}. A new kind of output
 # is one more function here (and its folder in GENERATED_DIRS).
-OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, cite_files, changelog_pages, reading_list_pages)
+OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, pair_outputs, cite_files, changelog_pages,
+                   reading_list_pages)
 
 
 def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:

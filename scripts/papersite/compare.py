@@ -103,12 +103,17 @@ def _row_id(paper: dict, item_id: str) -> str:
 
 def cell(text: str = "", *, sort: str | None = None, href: str | None = None, items: list | None = None,
          state: str | None = None, lang: str | None = None, csv_text: str | None = None,
-         title: str | None = None) -> dict:
+         title: str | None = None, anchors: list | None = None, summary: str | None = None,
+         pointers: list | None = None) -> dict:
     """One table cell. text is what the cell says (and what the CSV and the filter see); sort is the
     key the table script sorts by ('' sorts last, None: the text); href links the whole text; items
-    is a list of {text, href, lang} shown as a list; state is not-stated or absent (said in words)."""
+    is a list of {text, href, lang, mark} shown as a list (mark: a note after the link); state is
+    not-stated or absent (said in words); anchors are extra ids the cell carries (former ids of its
+    row); summary is a line shown above the items (a count and share); pointers are links shown
+    after an absent cell's words (the paper's cases and arguments on the row's theme)."""
     return {"text": text, "sort": sort, "href": href, "entries": items or [], "state": state,
-            "lang": lang, "csv": text if csv_text is None else csv_text, "title": title}
+            "lang": lang, "csv": text if csv_text is None else csv_text, "title": title,
+            "anchors": anchors or [], "summary": summary, "pointers": pointers or []}
 
 
 def column(key: str, label: str, kind: str = "text", *, title: str | None = None, href: str | None = None,
@@ -118,9 +123,11 @@ def column(key: str, label: str, kind: str = "text", *, title: str | None = None
             "csv_label": label if csv_label is None else csv_label}
 
 
-def table(key: str, caption: str, columns: list[dict], rows: list[dict], lang: str) -> dict:
+def table(key: str, caption: str, columns: list[dict], rows: list[dict], lang: str,
+          foot: list[dict] | None = None) -> dict:
+    """A table; foot rows (totals) stay below the body when it is sorted or filtered."""
     return {"key": key, "id": f"table-{key}", "caption": caption, "columns": columns, "rows": rows,
-            "csv": f"data/{lang}/{key}.csv"}
+            "foot": foot or [], "csv": f"data/{lang}/{key}.csv"}
 
 
 def _paper_columns(corpus, labels: dict[str, str], up: str, lang: str) -> list[dict]:
@@ -160,8 +167,33 @@ def overview_table(corpus, lang: str, s: dict, up: str) -> dict:
 
 # --- 2. theme matrices ----------------------------------------------------------------------------
 
+# A forecast or a target is shown but not counted as a mechanism, challenge or recommendation.
+COUNTED_STATUSES = (None, "claim", "proposal")
+
+
+def is_counted(item: dict) -> bool:
+    return item.get("status") in COUNTED_STATUSES
+
+
+def distinct_count(items: list[dict]) -> int:
+    """How many distinct counted items: forecasts and targets left out, and a restatement never on
+    its own (what it restates is counted, in the cells of its own themes and actors), so that a
+    slogan repeated in the abstract is one recommendation, not two."""
+    return sum(1 for item in items if is_counted(item) and not item.get("restates"))
+
+
+def list_totals(corpus, list_name: str) -> dict[str, int]:
+    """slug → the paper's distinct counted items in the list (the denominator of every share)."""
+    return {paper["slug"]: distinct_count(paper[list_name]) for paper in corpus.papers}
+
+
+def share_text(n: int, total: int) -> str:
+    return f"{round(100 * n / total)}%" if total else "0%"
+
+
 def theme_counts(corpus, list_name: str) -> dict[str, dict[str, list[dict]]]:
-    """theme id → slug → the paper's items of that list tagged with the theme (one pass per paper)."""
+    """theme id → slug → the paper's items of that list tagged with the theme (one pass per paper),
+    every item, counted or not."""
     found: dict[str, dict[str, list[dict]]] = {t["id"]: {} for t in corpus.themes}
     for paper in corpus.papers:
         for item in paper[list_name]:
@@ -170,93 +202,214 @@ def theme_counts(corpus, list_name: str) -> dict[str, dict[str, list[dict]]]:
     return found
 
 
-def _items_cell(paper: dict, items: list[dict], lang: str, s: dict, up: str) -> dict:
+def _theme_pointers(corpus) -> dict[str, dict[str, list[dict]]]:
+    """theme id → slug → the paper's arguments and cases that carry the theme, for the pointers of
+    an empty cell: they may touch a theme that the list has no item on."""
+    found: dict[str, dict[str, list[dict]]] = {t["id"]: {} for t in corpus.themes}
+    for paper in corpus.papers:
+        for kind, list_name in (("argument", "arguments"), ("case", "cases")):
+            for item in paper[list_name]:
+                for theme in item.get("themes") or []:
+                    found[theme].setdefault(paper["slug"], []).append({"kind": kind, "item": item})
+    return found
+
+
+def _cut(text: str, length: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= length else text[:length - 1].rstrip("，,；; ") + "…"
+
+
+def _item_mark(item: dict, s: dict) -> str | None:
+    status = item.get("status")
+    if status in ("forecast", "target"):
+        return s[f"mark_{status}"]
+    if item.get("restates"):
+        return s["mark_restates"]
+    return None
+
+
+def _items_cell(paper: dict, items: list[dict], lang: str, s: dict, up: str, total: int,
+                pointers: list[dict] | None = None) -> dict:
+    """A matrix cell: the paper's items on the row (forecasts, targets and restatements marked),
+    how many distinct counted items that is and their share of the paper's list; or, with no item,
+    "none recorded" and links to the paper's arguments and cases on the row's theme."""
     if not items:
-        return cell(s["absent"], sort="", state="absent")
-    entries = [{"text": item["text"][lang], "href": _paper_href(up, paper, item["id"]), "lang": None}
-               for item in items]
-    return cell("；".join(e["text"] for e in entries) if lang == "zh" else "; ".join(e["text"] for e in entries),
-                items=entries, sort=str(len(items)),
-                csv_text=" | ".join(f"{item['text'][lang]} [{item['id']}]" for item in items))
+        links = []
+        for pointer in pointers or []:
+            item = pointer["item"]
+            label = item["name"][lang] if pointer["kind"] == "case" else _cut(item["text"][lang], 18 if lang == "zh" else 48)
+            links.append({"text": f"{s['pointer_' + pointer['kind']]}{label}", "href": _paper_href(up, paper, item["id"]),
+                          "lang": None})
+        return cell(s["absent"], sort="", state="absent", pointers=links,
+                    csv_text=s["absent"] + "".join(f" | {s['see_pointers']}{p['item']['id']}" for p in pointers or []))
+    n = distinct_count(items)
+    entries = [{"text": item["text"][lang], "href": _paper_href(up, paper, item["id"]), "lang": None,
+                "mark": _item_mark(item, s)} for item in items]
+    separator = "；" if lang == "zh" else "; "
+    return cell(separator.join(e["text"] for e in entries), items=entries, sort=str(n),
+                summary=s["cell_count"].format(n=n, total=total, share=share_text(n, total)),
+                csv_text=" | ".join(f"{item['text'][lang]} [{item['id']}]" + (f" ({_item_mark(item, s).strip(' ()（）')})" if _item_mark(item, s) else "")
+                                    for item in items))
+
+
+def _former_anchors(entry: dict, prefix: str) -> list[str]:
+    return [f"{prefix}-{old}" for old in entry.get("formerly") or []]
+
+
+def _totals_row(corpus, totals: dict[str, int], s: dict) -> dict:
+    return {"id": "total-items", "cells": [
+        cell(s["total_distinct"]), cell("", sort=""),
+        *(cell(str(totals[p["slug"]]), sort=str(totals[p["slug"]])) for p in corpus.papers)]}
 
 
 def theme_matrix(corpus, list_name: str, lang: str, s: dict, up: str) -> dict:
     labels = paper_short_labels(corpus, lang, s)
     found = theme_counts(corpus, list_name)
+    pointers = _theme_pointers(corpus)
+    totals = list_totals(corpus, list_name)
     total = len(corpus.papers)
     columns = [column("theme", s["theme"]), column("papers-raising", s["papers_raising"], "number"),
                *_paper_columns(corpus, labels, up, lang)]
     rows = []
     for theme in corpus.themes:
         by_paper = found[theme["id"]]
-        n = len(by_paper)
+        n = sum(1 for items in by_paper.values() if distinct_count(items))
         rows.append({"id": f"theme-{theme['id']}", "cells": [
-            cell(theme["label"][lang], title=theme["definition"][lang]),
+            cell(theme["label"][lang], title=theme["definition"][lang], href=Safe(f"{up}compare/codebook/#theme-{theme['id']}"),
+                 anchors=_former_anchors(theme, "theme")),
             cell(s["n_of_total"].format(n=n, total=total), sort=str(n), csv_text=str(n)),
-            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up) for p in corpus.papers),
+            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up, totals[p["slug"]],
+                          pointers[theme["id"]].get(p["slug"], [])) for p in corpus.papers),
         ]})
-    return table(list_name, s[f"compare_{list_name}"], columns, rows, lang)
+    return table(list_name, s[f"compare_{list_name}"], columns, rows, lang, foot=[_totals_row(corpus, totals, s)])
 
 
 def heatmap(corpus, list_name: str, lang: str, s: dict, up: str) -> dict:
-    """Geometry of the coverage heat map (themes × papers, number of items), drawn as SVG by the
-    template: the number is printed in every cell, so colour is never the only signal."""
+    """Geometry of the coverage heat map (themes × papers), drawn as SVG by the template. A cell is
+    shaded by the share of the paper's distinct items in the list that carry the theme, so a paper
+    with many items does not look darker for that alone; the share is printed in every cell (colour
+    is never the only signal) and the count is in its title."""
     labels = paper_short_labels(corpus, lang, s)
     found = theme_counts(corpus, list_name)
+    totals = list_totals(corpus, list_name)
     row_label_width, col_width, row_height, head = (340 if lang == "en" else 190), 64, 24, 110
-    largest = max((len(items) for by_paper in found.values() for items in by_paper.values()), default=0)
+    shares = {(t["id"], p["slug"]): (distinct_count(found[t["id"]].get(p["slug"], [])) / totals[p["slug"]]
+                                     if totals[p["slug"]] else 0.0)
+              for t in corpus.themes for p in corpus.papers}
+    largest = max(shares.values(), default=0.0)
     rows = []
     for r, theme in enumerate(corpus.themes):
         cells = []
         for c, paper in enumerate(corpus.papers):
-            count = len(found[theme["id"]].get(paper["slug"], []))
-            share = count / largest if largest else 0
+            count = distinct_count(found[theme["id"]].get(paper["slug"], []))
+            share = shares[(theme["id"], paper["slug"])]
+            shade = share / largest if largest else 0
             cells.append({"x": row_label_width + c * col_width, "y": head + r * row_height, "count": count,
-                          "fill": Safe(_shade(share)), "dark": share > 0.55,
-                          "label": s["heatmap_cell"].format(theme=theme["label"][lang], paper=labels[paper["slug"]], n=count)})
+                          "text": share_text(count, totals[paper["slug"]]),
+                          "fill": Safe(_shade(shade)), "dark": shade > 0.55,
+                          "label": s["heatmap_cell"].format(theme=theme["label"][lang], paper=labels[paper["slug"]],
+                                                            n=count, total=totals[paper["slug"]],
+                                                            share=share_text(count, totals[paper["slug"]]))})
         rows.append({"label": theme["label"][lang], "y": head + r * row_height, "cells": cells,
                      "id": f"theme-{theme['id']}"})
     columns = [{"label": labels[p["slug"]], "x": row_label_width + c * col_width + col_width // 2,
                 "href": _paper_href(up, p), "title": p["title"][lang]} for c, p in enumerate(corpus.papers)]
+    totals_text = s["list_sep"].join(f"{labels[p['slug']]} {totals[p['slug']]}" for p in corpus.papers)
     # The last column's slanted label runs past its cell: leave room on the right.
     return {"id": f"heatmap-{list_name}", "width": row_label_width + col_width * len(corpus.papers) + 90,
             "height": head + row_height * len(corpus.themes) + 10, "col_width": col_width,
             "row_height": row_height, "head": head, "label_width": row_label_width,
             "rows": rows, "columns": columns,
             "title": s["heatmap_title"].format(what=s[list_name]),
-            "desc": s["heatmap_desc"].format(what=s[list_name], largest=largest)}
+            "desc": s["heatmap_desc"].format(what=s[list_name], largest=share_text(round(largest * 1000), 1000),
+                                             totals=totals_text)}
 
 
 def _shade(share: float) -> str:
-    """From a pale grey-blue (none) to Material's indigo (the most items any cell has)."""
+    """From a pale grey-blue (none) to Material's indigo (the largest share any cell has)."""
     low, high = (0xf2, 0xf3, 0xf9), (0x3f, 0x51, 0xb5)
     return "#" + "".join(f"{round(a + (b - a) * share):02x}" for a, b in zip(low, high))
 
 
+def retired_entries(corpus, which: str) -> list[dict]:
+    """The retired themes or actors of the codebook (content/themes.yaml), for their old anchors:
+    [{id, label, reason, see: [{id, label}]}]."""
+    data = corpus.raw_vocabularies.get("themes") or {}
+    current = {t["id"]: t for t in (corpus.themes if which == "themes" else corpus.actors)}
+    return [dict(entry, see=[current[i] for i in entry.get("see") or [] if i in current])
+            for entry in data.get(f"retired_{which}") or []]
+
+
 # --- 3. definitions -------------------------------------------------------------------------------
 
+def _definition_groups(corpus) -> dict[str, list[tuple[dict, dict, bool]]]:
+    """term id → [(paper, definition, primary)] for every definition passage of the corpus, under its
+    term and under each of its also_terms (primary False); background passages are left out."""
+    groups: dict[str, list[tuple[dict, dict, bool]]] = {}
+    for paper in corpus.papers:
+        for definition in paper["definitions"]:
+            if definition.get("kind") == "background":
+                continue
+            groups.setdefault(definition["term"], []).append((paper, definition, True))
+            for term in definition.get("also_terms") or []:
+                groups.setdefault(term, []).append((paper, definition, False))
+    return groups
+
+
+def _definition_quotes(paper: dict, definition: dict) -> str:
+    quotes = list(dict.fromkeys(ev["quote"] or paper["evidence_quotes"][ev["see"]] for ev in definition["evidence"]))
+    return "“" + "” “".join(quotes) + "”"
+
+
 def definitions_table(corpus, lang: str, s: dict, up: str) -> dict:
-    """Every characterisation of each glossary term that two or more papers define (pinyin order)."""
+    """Every characterisation of each glossary term that two or more papers define (pinyin order),
+    grouped under the concept it characterises; a passage that also characterises another term is
+    listed under that one too. Background passages (not definitions) are not compared."""
     columns = [column("term", s["term"]), column("paper", s["papers"]), column("definition", s["characterisation"]),
                column("quote", s["evidence"])]
+    groups = _definition_groups(corpus)
     rows = []
     for term in corpus.terms:
-        uses = [use for use in corpus.term_usage[term["id"]] if use["definitions"]]
-        if len(uses) < 2:
+        entries = groups.get(term["id"], [])
+        if len({paper["slug"] for paper, _, _ in entries}) < 2:
             continue
-        for use in uses:
-            paper = use["paper"]
-            for definition in use["definitions"]:
-                quotes = list(dict.fromkeys(ev["quote"] or paper["evidence_quotes"][ev["see"]]
-                                            for ev in definition["evidence"]))
-                rows.append({"id": _row_id(paper, definition["id"]), "cells": [
-                    cell(term[lang], href=Safe(f"{up}glossary/#{term['id']}"),
-                         csv_text=f"{term[lang]} ({term['zh']})" if lang == "en" else term["zh"]),
-                    cell(paper["title"][lang], href=_paper_href(up, paper)),
-                    cell(definition["text"][lang], href=_paper_href(up, paper, definition["id"])),
-                    cell("“" + "” “".join(quotes) + "”", lang="zh"),
-                ]})
+        for paper, definition, primary in entries:
+            row_id = _row_id(paper, definition["id"]) + ("" if primary else f"--{term['id']}")
+            rows.append({"id": row_id, "cells": [
+                cell(term[lang], href=Safe(f"{up}glossary/#{term['id']}"),
+                     csv_text=f"{term[lang]} ({term['zh']})" if lang == "en" else term["zh"]),
+                cell(paper["title"][lang], href=_paper_href(up, paper)),
+                cell(definition["text"][lang], href=_paper_href(up, paper, definition["id"])),
+                cell(_definition_quotes(paper, definition), lang="zh"),
+            ]})
     return table("definitions", s["compare_definitions"], columns, rows, lang)
+
+
+def other_definitions_table(corpus, lang: str, s: dict, up: str) -> dict:
+    """The definition passages the side-by-side table does not compare, each with the reason: a
+    concept only one paper defines, or a passage that is not a definition (background). Their rows
+    keep the anchors a passage had when it stood in the comparison."""
+    groups = _definition_groups(corpus)
+    compared = {term for term, entries in groups.items() if len({paper["slug"] for paper, _, _ in entries}) >= 2}
+    kinds = enum_labels("$defs", "definition", "properties", "kind")
+    columns = [column("term", s["term"]), column("paper", s["papers"]), column("definition", s["characterisation"]),
+               column("reason", s["why_not_compared"])]
+    order = {term["id"]: index for index, term in enumerate(corpus.terms)}
+    entries = [(paper, definition) for paper in corpus.papers for definition in paper["definitions"]
+               if definition.get("kind") == "background" or definition["term"] not in compared]
+    entries.sort(key=lambda pd: order[pd[1]["term"]])  # stable: papers keep display order
+    rows = []
+    for paper, definition in entries:
+        term = corpus.terms_by_id[definition["term"]]
+        reason = kinds["background"][lang] if definition.get("kind") == "background" else s["only_one_paper"]
+        rows.append({"id": _row_id(paper, definition["id"]), "cells": [
+            cell(term[lang], href=Safe(f"{up}glossary/#{term['id']}"),
+                 csv_text=f"{term[lang]} ({term['zh']})" if lang == "en" else term["zh"]),
+            cell(paper["title"][lang], href=_paper_href(up, paper)),
+            cell(definition["text"][lang], href=_paper_href(up, paper, definition["id"])),
+            cell(reason),
+        ]})
+    return table("definitions-other", s["compare_definitions_other"], columns, rows, lang)
 
 
 # --- 4. statistics ledger -------------------------------------------------------------------------
@@ -483,24 +636,55 @@ def sources_table(corpus, lang: str, s: dict, up: str) -> dict:
 # --- 7. actors ------------------------------------------------------------------------------------
 
 def actors_table(corpus, lang: str, s: dict, up: str) -> dict:
+    """Who each paper asks to act: addressees only (partners are the next table), counted as distinct
+    recommendations (restatements once, forecasts and targets shown but not counted); the actor
+    unspecified is a row of its own."""
     labels = paper_short_labels(corpus, lang, s)
     found: dict[str, dict[str, list[dict]]] = {a["id"]: {} for a in corpus.actors}
     for paper in corpus.papers:
         for item in paper["recommendations"]:
             for actor in item["actors"]:
                 found[actor].setdefault(paper["slug"], []).append(item)
+    totals = list_totals(corpus, "recommendations")
     total = len(corpus.papers)
     columns = [column("actor", s["actor"]), column("papers-raising", s["papers_asking"], "number"),
                *_paper_columns(corpus, labels, up, lang)]
     rows = []
     for actor in corpus.actors:
         by_paper = found[actor["id"]]
+        n = sum(1 for items in by_paper.values() if distinct_count(items))
         rows.append({"id": f"actor-{actor['id']}", "cells": [
-            cell(actor["label"][lang], title=actor["definition"][lang]),
-            cell(s["n_of_total"].format(n=len(by_paper), total=total), sort=str(len(by_paper)), csv_text=str(len(by_paper))),
-            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up) for p in corpus.papers),
+            cell(actor["label"][lang], title=actor["definition"][lang], href=Safe(f"{up}compare/codebook/#actor-{actor['id']}"),
+                 anchors=_former_anchors(actor, "actor")),
+            cell(s["n_of_total"].format(n=n, total=total), sort=str(n), csv_text=str(n)),
+            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up, totals[p["slug"]]) for p in corpus.papers),
         ]})
-    return table("actors", s["compare_actors"], columns, rows, lang)
+    return table("actors", s["compare_actors"], columns, rows, lang, foot=[_totals_row(corpus, totals, s)])
+
+
+def partners_table(corpus, lang: str, s: dict, up: str) -> dict:
+    """The counterparts each paper names for its addressees (与…合作, 同…谈判), apart from them."""
+    labels = paper_short_labels(corpus, lang, s)
+    found: dict[str, dict[str, list[dict]]] = {a["id"]: {} for a in corpus.actors}
+    for paper in corpus.papers:
+        for item in paper["recommendations"]:
+            for actor in item.get("partners") or []:
+                found[actor].setdefault(paper["slug"], []).append(item)
+    totals = list_totals(corpus, "recommendations")
+    total = len(corpus.papers)
+    columns = [column("actor", s["actor"]), column("papers-naming", s["papers_naming"], "number"),
+               *_paper_columns(corpus, labels, up, lang)]
+    rows = []
+    for actor in corpus.actors:
+        if actor["id"] == "unspecified":
+            continue  # a partner is always named
+        by_paper = found[actor["id"]]
+        rows.append({"id": f"partner-{actor['id']}", "cells": [
+            cell(actor["label"][lang], title=actor["definition"][lang], href=Safe(f"{up}compare/codebook/#actor-{actor['id']}")),
+            cell(s["n_of_total"].format(n=len(by_paper), total=total), sort=str(len(by_paper)), csv_text=str(len(by_paper))),
+            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up, totals[p["slug"]]) for p in corpus.papers),
+        ]})
+    return table("partners", s["compare_partners"], columns, rows, lang)
 
 
 # --- downloads ------------------------------------------------------------------------------------
@@ -519,7 +703,7 @@ def csv_text(tab: dict) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["id", *(safe(c["csv_label"]) for c in tab["columns"])])
-    for row in tab["rows"]:
+    for row in tab["rows"] + tab.get("foot", []):
         writer.writerow([row["id"], *(safe(c["csv"]) for c in row["cells"])])
     return "\ufeff" + out.getvalue()
 
@@ -634,9 +818,9 @@ def page_tables(corpus, page: str, lang: str, s: dict, up: str) -> list[dict]:
     if page in THEMED_LISTS:
         return [theme_matrix(corpus, page, lang, s, up)]
     if page == "actors":
-        return [actors_table(corpus, lang, s, up)]
+        return [actors_table(corpus, lang, s, up), partners_table(corpus, lang, s, up)]
     if page == "definitions":
-        return [definitions_table(corpus, lang, s, up)]
+        return [definitions_table(corpus, lang, s, up), other_definitions_table(corpus, lang, s, up)]
     if page == "statistics":
         ledger, findings = statistics_table(corpus, lang, s, up)
         return [findings, ledger]

@@ -1,5 +1,6 @@
 """Output builders for the comparison pages and the downloads. In: a Corpus. Out: {path under docs/:
-text or bytes} — docs/compare/<page>.md and .en.md (rendered from templates/compare_page.md.j2),
+text or bytes} — docs/compare/<page>.md and .en.md (rendered from templates/compare_page.md.j2), the codebook page
+docs/compare/codebook.md and .en.md (templates/codebook.md.j2),
 docs/data/<lang>/<table>.csv for every table, docs/data/papers.json (all of content/) and
 docs/data/papers/<slug>.yaml (each summary's file, byte for byte). Pure."""
 from __future__ import annotations
@@ -34,15 +35,32 @@ def render_compare_page(corpus, page: str, lang: str,
         return tables_by_page[name]
 
     tables = tables_of(page)
-    extra = dict(page=page, tables=tables, heatmap=None, case_kinds=None, csv_files=[])
+    extra = dict(page=page, tables=tables, heatmap=None, case_kinds=None, csv_files=[], retired=[],
+                 retired_prefix="")
     if page in compare.THEMED_LISTS:
         extra["heatmap"] = compare.heatmap(corpus, page, lang, s, up)
+        extra["retired"], extra["retired_prefix"] = compare.retired_entries(corpus, "themes"), "theme"
+    if page == "actors":
+        extra["retired"], extra["retired_prefix"] = compare.retired_entries(corpus, "actors"), "actor"
     if page == "cases":
         extra["case_kinds"] = compare.case_kind_summary(corpus, lang)
     if page == "index":
         extra["csv_files"] = [t for other in compare.PAGES for t in tables_of(other)]
     text = environment().get_template("compare_page.md.j2").render(_context(corpus, lang, **extra))
     return text, tables
+
+
+def render_codebook_page(corpus, lang: str) -> str:
+    """compare/codebook/: the codebook of content/themes.yaml (decision rules, every theme and actor
+    with its rules and examples, renamed and retired ids) as a page."""
+    data = corpus.raw_vocabularies.get("themes") or {}
+    items = {f"{paper['slug']}#{item['id']}": (paper, item) for paper in corpus.papers
+             for list_name in ("arguments", "mechanisms", "challenges", "recommendations", "cases")
+             for item in paper[list_name]}
+    return environment().get_template("codebook.md.j2").render(_context(
+        corpus, lang, rules=data.get("decision_rules") or [], items=items,
+        retired_themes=compare.retired_entries(corpus, "themes"),
+        retired_actors=compare.retired_entries(corpus, "actors")))
 
 
 def compare_outputs(corpus, langs: tuple[str, ...] = LANGS, downloads: bool = True) -> dict[str, str | bytes]:
@@ -56,6 +74,7 @@ def compare_outputs(corpus, langs: tuple[str, ...] = LANGS, downloads: bool = Tr
             outputs[f"compare/{page}{SUFFIX[lang]}.md"] = text
             for t in tables:
                 outputs[t["csv"]] = compare.csv_text(t)
+        outputs[f"compare/codebook{SUFFIX[lang]}.md"] = render_codebook_page(corpus, lang)
     if not downloads:
         return outputs
     outputs["data/papers.json"] = compare.corpus_json(corpus)

@@ -7,7 +7,9 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import math
 import pathlib
+import re
 
 import yaml
 
@@ -39,51 +41,121 @@ def gc_paused():
             gc.enable()
 
 
-class DuplicateKeyError(yaml.MarkedYAMLError):
-    pass
+class ContentYAMLError(yaml.MarkedYAMLError):
+    """YAML that is well formed but not accepted as content; `expected` says what would be."""
+
+    def __init__(self, expected: str, problem: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.expected = expected
 
 
 class ContentLoader(_BaseLoader):
-    """Safe loader that refuses repeated keys (PyYAML would keep the last silently) and keeps
-    ISO dates as strings, because no content field is a date object."""
+    """Safe loader that refuses repeated keys (PyYAML would keep the last silently), keys that are
+    lists or mappings, and numbers that are not finite (.nan, .inf), and keeps ISO dates as strings,
+    because no content field is a date object."""
 
 
 def _construct_mapping(loader: ContentLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     loader.flatten_mapping(node)
     mapping: dict = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise ContentYAMLError("keys that are plain text", "a key that is a list or mapping",
+                                   key_node.start_mark)
         key = loader.construct_object(key_node, deep=deep)
         if key in mapping:
-            raise DuplicateKeyError(problem=f"key {key!r} repeated", problem_mark=key_node.start_mark)
+            raise ContentYAMLError("unique keys", f"key {key!r} repeated", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
 
 
+def _construct_finite_float(loader: ContentLoader, node: yaml.ScalarNode) -> float:
+    value = loader.construct_yaml_float(node)
+    if not math.isfinite(value):
+        raise ContentYAMLError("a finite number", f"{node.value!r}", node.start_mark)
+    return value
+
+
 ContentLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", ContentLoader.construct_yaml_str)
+ContentLoader.add_constructor("tag:yaml.org,2002:float", _construct_finite_float)
+
+MAX_DEPTH = 40  # levels of nesting; a paper needs about eight
 
 
-def _resolve(self, kind, value, implicit):
-    """Resolver.resolve (the tag a scalar, list or mapping gets), called by the C parser for every
-    node: a third of a paper's parsing time went to it. Here the implicit resolvers for each first
-    character (with the wildcard ones after them, in Resolver's order) are one list made once;
-    anything else (path resolvers, resolvers added later) is left to Resolver."""
-    if self.yaml_path_resolvers or self.yaml_implicit_resolvers is not _IMPLICIT_SOURCE:
-        return yaml.resolver.Resolver.resolve(self, kind, value, implicit)
-    if kind is yaml.ScalarNode:
-        if implicit[0]:
-            for tag, regexp in _IMPLICIT_BY_FIRST.get(value[:1], _IMPLICIT_WILDCARD):
-                if regexp.match(value):
-                    return tag
-        return self.DEFAULT_SCALAR_TAG
-    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+def _check_tree(root: yaml.Node) -> None:
+    """Refuse aliases and deep nesting before anything is built. An alias makes a node shared: a
+    document of a few lines can then stand for billions of values (a "billion laughs"), which every
+    later walk over the data would expand. Deep nesting would overflow the recursion of PyYAML's
+    constructor. One pass over the composed nodes, with a stack, each node at most once."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            # The node is shared, so its mark is the anchor's: where the repeated value is written.
+            raise ContentYAMLError("no anchors and aliases (&name, *name): write the value out",
+                                   "a value that an alias repeats", node.start_mark)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise ContentYAMLError(f"at most {MAX_DEPTH} levels of nesting", "more", node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
 
 
-_IMPLICIT_SOURCE = ContentLoader.yaml_implicit_resolvers
-_IMPLICIT_WILDCARD = tuple(_IMPLICIT_SOURCE.get(None, []))
-_IMPLICIT_BY_FIRST = {first: tuple(resolvers) + _IMPLICIT_WILDCARD
-                      for first, resolvers in _IMPLICIT_SOURCE.items() if first is not None}
-ContentLoader.resolve = _resolve
+# libyaml composes nested collections by recursion in C: "[[[[…" a hundred thousand deep overflows the
+# C stack (a crash, not an exception) before _check_tree could refuse it. Only flow brackets and
+# compact "- - -" sequences nest that deep cheaply, so the text is scanned for those first.
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % (MAX_DEPTH + 1))
+
+
+def _check_text_nesting(text: str) -> None:
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            _too_deep(text, match.start())
+    dashes = _DEEP_DASHES.search(text)
+    if dashes:
+        _too_deep(text, dashes.start())
+
+
+def _too_deep(text: str, at: int):
+    line = text.count("\n", 0, at)
+    mark = yaml.Mark("<content>", at, line, at - (text.rfind("\n", 0, at) + 1), None, None)
+    raise ContentYAMLError(f"at most {MAX_DEPTH} levels of nesting", "more", mark)
+
+
+def _load(text: str) -> object:
+    _check_text_nesting(text)
+    loader = ContentLoader(text)
+    try:
+        node = loader.get_single_node()  # composes the whole document: syntax errors surface here
+        if node is None:
+            return None
+        _check_tree(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
+    """Parse one YAML document; a syntax error becomes a Problem naming line and column."""
+    try:
+        return _load(text), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(document)"
+        problem = (error.problem or "invalid YAML").strip()
+        expected = error.expected if isinstance(error, ContentYAMLError) else "valid YAML"
+        return None, [Problem(path, where, f"expected {expected}, got {problem}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, "(document)", f"expected valid YAML, got {error}")]
+    except RecursionError:  # nesting deep enough to exhaust the composer before _check_tree sees it
+        return None, [Problem(path, "(document)", f"expected at most {MAX_DEPTH} levels of nesting, got more")]
 
 
 @dataclasses.dataclass
@@ -100,101 +172,6 @@ class RawContent:
     changelog: object = None
     redirects: object = None
     site_paths: dict[str, str] = dataclasses.field(default_factory=dict)  # "changelog" → its path
-
-
-class _NotPlain(Exception):
-    """The document needs PyYAML's own constructor (see _PlainBuilder)."""
-
-
-_STR_TAG, _SEQ_TAG, _MAP_TAG = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
-_SPECIAL_KEY_TAGS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}  # flatten_mapping's business
-# The scalar constructors ContentLoader uses that return their value at once (no generators).
-_SCALAR_CONSTRUCTORS = {yaml.constructor.SafeConstructor.construct_yaml_null,
-                        yaml.constructor.SafeConstructor.construct_yaml_bool,
-                        yaml.constructor.SafeConstructor.construct_yaml_int,
-                        yaml.constructor.SafeConstructor.construct_yaml_float,
-                        yaml.constructor.SafeConstructor.construct_yaml_str,
-                        yaml.constructor.SafeConstructor.construct_yaml_binary}
-
-
-class _PlainBuilder:
-    """What loader.construct_document(node) returns, for documents made of plain mappings, sequences
-    and scalars: built in one recursive pass instead of PyYAML's general machinery (a constructor
-    lookup, recursion bookkeeping and a generator per node), which took a third of loading a paper.
-    Anchors and aliases give shared objects as PyYAML does. Anything else — other tags, merge keys,
-    a node that contains itself, and a repeated key (whose error must name the same place PyYAML's
-    order of construction finds first) — raises _NotPlain, and the caller lets PyYAML construct.
-    (A class, not a recursive closure: a closure that calls itself is a reference cycle, which would
-    keep the loader and this bookkeeping alive until the garbage collector runs.)"""
-
-    def __init__(self, loader: ContentLoader):
-        self.loader = loader
-        self.constructors = loader.yaml_constructors
-        self.seq_ok = self.constructors.get(_SEQ_TAG) is yaml.constructor.SafeConstructor.construct_yaml_seq
-        self.map_ok = self.constructors.get(_MAP_TAG) is _construct_mapping
-        self.built: dict[int, object] = {}    # id(collection node) → its object (an alias is the same node)
-        self.building: set[int] = set()
-
-    def build(self, node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _STR_TAG:
-                return node.value
-            constructor = self.constructors.get(node.tag)
-            if constructor is ContentLoader.construct_yaml_str or constructor in _SCALAR_CONSTRUCTORS:
-                return constructor(self.loader, node)
-            raise _NotPlain(node.tag)
-        key = id(node)
-        if key in self.built:
-            return self.built[key]
-        if key in self.building:
-            raise _NotPlain("recursive node")
-        self.building.add(key)
-        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG and self.seq_ok:
-            data: object = [self.build(child) for child in node.value]
-        elif isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG and self.map_ok:
-            mapping: dict = {}
-            for key_node, value_node in node.value:
-                if key_node.tag in _SPECIAL_KEY_TAGS or not isinstance(key_node, yaml.ScalarNode):
-                    raise _NotPlain("merge key, value key or collection key")
-                name = self.build(key_node)
-                if name in mapping:
-                    raise _NotPlain("repeated key")
-                mapping[name] = self.build(value_node)
-            data = mapping
-        else:
-            raise _NotPlain(node.tag)
-        self.building.discard(key)
-        self.built[key] = data
-        return data
-
-
-def _load(text: str) -> object:
-    """yaml.load(text, Loader=ContentLoader), the same data and the same errors, faster."""
-    loader = ContentLoader(text)
-    try:
-        node = loader.get_single_node()  # the C parser composes the whole document (syntax errors)
-        if node is None:
-            return None
-        try:
-            return _PlainBuilder(loader).build(node)
-        except _NotPlain:
-            return loader.construct_document(node)  # what yaml.load does after composing
-    finally:
-        loader.dispose()
-
-
-def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
-    """Parse one YAML document; a syntax error becomes a Problem naming line and column."""
-    try:
-        return _load(text), []
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(document)"
-        problem = (error.problem or "invalid YAML").strip()
-        expected = "unique keys" if isinstance(error, DuplicateKeyError) else "valid YAML"
-        return None, [Problem(path, where, f"expected {expected}, got {problem}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, "(document)", f"expected valid YAML, got {error}")]
 
 
 def _parse_texts(texts: list[tuple[str, str | None]]) -> dict[str, tuple[object, list[Problem]]]:

@@ -32,7 +32,8 @@ def public_urls(site: pathlib.Path) -> list[str]:
             continue
         path = page_path(site, html_file)
         lines.add(path)
-        content = text.split('<article', 1)[-1].split("</article>", 1)[0]
+        # Up to the last </article>: the page's article holds articles of its own (the paper cards).
+        content = text.split('<article', 1)[-1].rsplit("</article>", 1)[0]
         lines.update(f"{path}#{anchor}" for anchor in _ID.findall(content) if not _INTERNAL.match(anchor))
     return sorted(lines)
 

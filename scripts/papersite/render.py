@@ -87,7 +87,9 @@ def pre_text(value: object) -> Markup:
 def table_cell(c: dict) -> Markup:
     """A comparison-table cell (a cell dict from compare.cell) as <td>: data-sort, lang and title
     attributes where set; then its entries as a list of links, or its text in a span of its state
-    (not-stated, absent), or as a link, or as it is. Every value is escaped as a template prints it.
+    (not-stated, absent) followed by its pointers, or as a link, or as it is; former ids of the row
+    first, as empty anchors; a summary line (count and share) above the entries, and each entry's
+    mark (forecast, restatement) after its link. Every value is escaped as a template prints it.
     Written here rather than as a template macro because tables have a hundred thousand cells and a
     macro call costs ten times this function."""
     out = ["<td"]
@@ -98,15 +100,28 @@ def table_cell(c: dict) -> Markup:
     if c["title"]:
         out += [' title="', escape(c["title"]), '"']
     out.append(">")
+    for anchor in c.get("anchors") or ():
+        # A former id of the row (a renamed theme): old links land here.
+        out += ['<span class="former-anchor" id="', escape(anchor), '"></span>']
     if c["entries"]:
+        if c.get("summary"):
+            out += ['<span class="cell-count">', escape(c["summary"]), "</span>"]
         out.append('<ul class="cell-items">')
         for entry in c["entries"]:
             # (Pieces in a list, joined once: Markup + str would escape the str.)
             out += ['<li class="flag flag-', escape(entry["kind"]), '">'] if entry.get("kind") else ["<li>"]
-            out += ['<a href="', escape(entry["href"]), '">', escape(entry["text"]), "</a></li>"]
+            out += ['<a href="', escape(entry["href"]), '">', escape(entry["text"]), "</a>"]
+            if entry.get("mark"):
+                out += ['<span class="cell-mark">', escape(entry["mark"]), "</span>"]
+            out.append("</li>")
         out.append("</ul>")
     elif c["state"]:
         out += ['<span class="', escape(c["state"]), '">', escape(c["text"]), "</span>"]
+        if c.get("pointers"):
+            out.append('<ul class="cell-items cell-pointers">')
+            for entry in c["pointers"]:
+                out += ['<li><a href="', escape(entry["href"]), '">', escape(entry["text"]), "</a></li>"]
+            out.append("</ul>")
     elif c["href"]:
         out += ['<a href="', escape(c["href"]), '">', escape(c["text"]), "</a>"]
     else:

@@ -273,7 +273,14 @@ def paper_item_ids(paper: dict) -> set[str]:
 
 # The keys, and the keys of the parent, that the walk in _paper_problems has a check for.
 _CHECKED_KEYS = {"term", "indicator", "expert", "locator", "quote", "reference", "en"}
-_CHECKED_PARENT_KEYS = {"themes", "actors", "en", "related"}
+_CHECKED_PARENT_KEYS = {"themes", "actors", "partners", "also_terms", "en", "related"}
+
+# Reserved actor ids the coding rules name (content/themes.yaml, decision rules).
+GOVERNMENT, UNSPECIFIED = "government", "unspecified"
+# 鼓励企业 / 鼓励平台企业 / 引导企业: whoever encourages or guides firms is addressed (the government).
+_ENCOURAGE_FIRMS = re.compile(r"(?:鼓励|引导)[^，。；、：,;]{0,6}?企业")
+# The lists whose items may restate another item of the same list.
+RESTATING_LISTS = ("mechanisms", "challenges", "recommendations")
 
 
 def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
@@ -333,7 +340,8 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
 
     def check_ref(path, value, vocab):
         if isinstance(value, str) and value not in vocab_ids[vocab]:
-            add(path, f"expected {vocab_messages[vocab]}, got {value!r}")
+            hint = vocab_ids.get(f"{vocab}-hints", {}).get(value)
+            add(path, f"expected {vocab_messages[vocab]}, got {value!r}" + (f" ({hint})" if hint else ""))
 
     for path, value in _walk(paper):
         if not path:
@@ -346,8 +354,10 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
             themes_used.add(value)
         if parent_key == "themes" and isinstance(key, int):
             check_ref(path, value, "themes")
-        elif parent_key == "actors" and isinstance(key, int):
+        elif parent_key in ("actors", "partners") and isinstance(key, int):
             check_ref(path, value, "actors")
+        elif parent_key == "also_terms" and isinstance(key, int):
+            check_ref(path, value, "glossary")
         elif key == "term" and path[0] in ("definitions", "policy_documents"):
             check_ref(path, value, "glossary")
         elif key == "indicator":
@@ -376,6 +386,7 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
 
     problems += _pointer_problems(rel, paper)
     problems += _coded_data_problems(rel, paper)
+    problems += _coding_problems(rel, paper)
 
     if is_discussion:
         for list_name in ATTRIBUTED_LISTS:
@@ -383,6 +394,70 @@ def _paper_problems(rel: str, paper: dict, vocab_ids: dict[str, set[str]],
                 if isinstance(item, dict) and "expert" not in item:
                     add((list_name, index, "expert"),
                         "expected the author id of the expert who wrote it (an expert discussion), got nothing")
+    return problems
+
+
+def _quotes_of_item(item: dict, quoted: dict[str, str]) -> list[str]:
+    """The quote texts an item's evidence shows: its own quotes and, for a see entry, the quote it
+    points to."""
+    texts = []
+    for entry in item.get("evidence") if isinstance(item.get("evidence"), list) else []:
+        if not isinstance(entry, dict):
+            continue
+        text = entry.get("quote") if isinstance(entry.get("quote"), str) else quoted.get(entry.get("see"))
+        if isinstance(text, str):
+            texts.append(text)
+    return texts
+
+
+def _coding_problems(rel: str, paper: dict) -> list[Problem]:
+    """The coding rules of the codebook that a schema cannot express: a restatement names another item
+    of its own list that restates nothing; actors are addressees, partners others, and unspecified
+    stands alone; a quote that says 鼓励企业/引导企业 addresses the government."""
+    problems: list[Problem] = []
+    quoted = {anchor: entry["quote"] for _, anchor, entry in evidence_entries(paper)
+              if isinstance(entry.get("quote"), str)}
+
+    def add(path, message):
+        problems.append(Problem(rel, field_path(path), message))
+
+    for list_name in RESTATING_LISTS:
+        items = paper.get(list_name) if isinstance(paper.get(list_name), list) else []
+        by_id = {item["id"]: item for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            target = item.get("restates")
+            if isinstance(target, str):
+                if target == item.get("id"):
+                    add((list_name, index, "restates"), f"expected the id of another item, got its own id {target!r}")
+                elif target not in by_id:
+                    add((list_name, index, "restates"), f"expected the id of another item in {list_name}, got {target!r}")
+                elif isinstance(by_id[target].get("restates"), str):
+                    add((list_name, index, "restates"),
+                        f"expected an item that restates no other (no chains), got {target!r} "
+                        f"(which restates {by_id[target]['restates']!r})")
+            if list_name != "recommendations":
+                continue
+            actors = item.get("actors") if isinstance(item.get("actors"), list) else []
+            partners = item.get("partners") if isinstance(item.get("partners"), list) else []
+            if UNSPECIFIED in actors and len(actors) > 1:
+                add((list_name, index, "actors"),
+                    f"expected {UNSPECIFIED} alone (no actor named) or named actors only, got {actors}")
+            for p_index, partner in enumerate(partners):
+                if partner == UNSPECIFIED:
+                    add((list_name, index, "partners", p_index), f"expected a named actor, got {partner!r}")
+                elif partner in actors:
+                    add((list_name, index, "partners", p_index),
+                        f"expected a partner that is not also an addressee, got {partner!r} (also in actors)")
+            if actors and GOVERNMENT not in actors:
+                for text in _quotes_of_item(item, quoted):
+                    match = _ENCOURAGE_FIRMS.search("".join(text.split()))
+                    if match:
+                        add((list_name, index, "actors"),
+                            f"expected {GOVERNMENT} among the actors (a quote says {match.group()}: whoever "
+                            f"encourages is addressed), got {actors}")
+                        break
     return problems
 
 
@@ -411,7 +486,91 @@ def _vocabulary_problems(raw: RawContent) -> tuple[list[Problem], dict[str, set[
                     if sub_path and sub_path[-1] == "en" and isinstance(value, str) and CJK.search(value):
                         problems.append(Problem(rel, field_path(sub_path),
                                                 f"expected English text without Chinese characters, got {describe_value(value)}"))
+        if name == "themes" and isinstance(data, dict):
+            hint_problems, hints = _old_id_problems(rel, data, ids)
+            problems += hint_problems
+            ids.update(hints)
     return problems, ids
+
+
+def _old_id_problems(rel: str, data: dict, ids: dict[str, set[str]]) -> tuple[list[Problem], dict[str, dict]]:
+    """Former ids (formerly) and retired ids of themes and actors: each given once, none a current id,
+    and the hints that tell a paper still using one what to write instead."""
+    problems: list[Problem] = []
+    hints: dict[str, dict[str, str]] = {"themes-hints": {}, "actors-hints": {}}
+    for vocab, list_name, retired_name in (("themes", "themes", "retired_themes"), ("actors", "actors", "retired_actors")):
+        seen: dict[str, str] = {}
+
+        def claim(old: object, path: tuple, hint: str) -> None:
+            if not isinstance(old, str):
+                return
+            if old in ids[vocab]:
+                problems.append(Problem(rel, field_path(path), f"expected an id no current {vocab[:-1]} uses, got {old!r}"))
+            elif old in seen:
+                problems.append(Problem(rel, field_path(path), f"expected an old id given once, got {old!r} again "
+                                                               f"(also at {seen[old]})"))
+            else:
+                seen[old] = field_path(path)
+                hints[f"{vocab}-hints"][old] = hint
+
+        for index, item in enumerate(data.get(list_name) if isinstance(data.get(list_name), list) else []):
+            formerly = item.get("formerly") if isinstance(item, dict) else None
+            for f_index, old in enumerate(formerly if isinstance(formerly, list) else []):
+                claim(old, (list_name, index, "formerly", f_index), f"now {item.get('id')}")
+        for index, item in enumerate(data.get(retired_name) if isinstance(data.get(retired_name), list) else []):
+            if isinstance(item, dict):
+                claim(item.get("id"), (retired_name, index, "id"), "retired: see the codebook")
+    return problems, hints
+
+
+def _codebook_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[Problem]:
+    """Every example of the codebook names an item that exists, and is coded as it says: an inclusion
+    example of a theme carries it and an exclusion example does not; an inclusion example of an actor
+    names it among its actors or partners and an exclusion example not among its actors. A retired
+    entry's see names current ids."""
+    themes = raw.vocabularies.get("themes")
+    if not isinstance(themes, dict):
+        return []
+    rel = raw.vocabulary_paths["themes"]
+    problems: list[Problem] = []
+    current = {name: {i.get("id") for i in themes.get(name) or [] if isinstance(i, dict)}
+               for name in ("themes", "actors")}
+    items: dict[str, dict] = {}
+    for slug, paper in papers_by_slug.items():
+        for list_name in ("arguments", "mechanisms", "challenges", "recommendations", "cases"):
+            for item in paper.get(list_name) if isinstance(paper.get(list_name), list) else []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    items[f"{slug}#{item['id']}"] = item
+    for list_name, field in (("themes", "themes"), ("actors", "actors")):
+        for index, entry in enumerate(themes.get(list_name) if isinstance(themes.get(list_name), list) else []):
+            if not isinstance(entry, dict):
+                continue
+            for kind in ("include_example", "exclude_example"):
+                example = entry.get(kind)
+                ref = example.get("item") if isinstance(example, dict) else None
+                if not isinstance(ref, str) or "#" not in ref:
+                    continue
+                path = (list_name, index, kind, "item")
+                item = items.get(ref)
+                if item is None:
+                    problems.append(Problem(rel, field_path(path), f"expected a paper-slug#item-id of a themed item, got {ref!r}"))
+                    continue
+                tags = item.get(field) if isinstance(item.get(field), list) else []
+                named = tags + (item.get("partners") or [] if field == "actors" else [])
+                what = "theme" if field == "themes" else "actor"
+                if kind == "include_example" and entry.get("id") not in named:
+                    problems.append(Problem(rel, field_path(path), f"expected an item coded with the {what} "
+                                            f"{entry.get('id')!r} (an inclusion example), got {ref!r} coded {tags}"))
+                elif kind == "exclude_example" and entry.get("id") in tags:
+                    problems.append(Problem(rel, field_path(path), f"expected an item not coded with the {what} "
+                                            f"{entry.get('id')!r} (an exclusion example), got {ref!r} coded {tags}"))
+    for list_name, vocab in (("retired_themes", "themes"), ("retired_actors", "actors")):
+        for index, entry in enumerate(themes.get(list_name) if isinstance(themes.get(list_name), list) else []):
+            for s_index, target in enumerate(entry.get("see") or [] if isinstance(entry, dict) else []):
+                if isinstance(target, str) and target not in current[vocab]:
+                    problems.append(Problem(rel, field_path((list_name, index, "see", s_index)),
+                                            f"expected a current {vocab[:-1]} id, got {target!r}"))
+    return problems
 
 
 def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict],
@@ -542,6 +701,7 @@ def validate(raw: RawContent) -> list[Problem]:
                                         themes_used.setdefault(id(data), set()))
 
     problems += _theme_coverage_problems(raw, papers_by_slug, themes_used)
+    problems += _codebook_problems(raw, papers_by_slug)
     problems += _reading_list_problems(raw, papers_by_slug)
     problems += _site_file_problems(raw)
     # Files in path order; within a file, the order the checks found them (schema first).

@@ -69,7 +69,101 @@ def test_theme_matrix_marks_absent_cells_in_words(fixture_corpus):
     assert talent["cells"][1]["text"] == "2 / 3 篇"
     assert [e["href"] for e in talent["cells"][3]["entries"]] == ["../../papers/fixture-2024-sample/#chal-talent"]
     data = next(row for row in tab["rows"] if row["id"] == "theme-data-flows")
-    assert [(c["text"], c["state"]) for c in data["cells"][2:]] == [("未涉及", "absent")] * 3
+    assert [(c["text"], c["state"]) for c in data["cells"][2:]] == [("未记录", "absent")] * 3
+
+
+def _row(tab, row_id):
+    return next(row for row in tab["rows"] if row["id"] == row_id)
+
+
+def test_matrix_cells_count_distinct_items_and_their_share(fixture_corpus):
+    # fixture-nd-discussion: rec-rules (data, talent), rec-rules-again restates it (data), rec-will-train
+    # is a forecast (talent): one distinct counted recommendation in all.
+    tab = compare.theme_matrix(fixture_corpus, "recommendations", "en", s("en"), "../../")
+    discussion = [c["key"] for c in tab["columns"]].index("paper-fixture-nd-discussion")
+    data = _row(tab, "theme-data-flows")["cells"][discussion]
+    assert [e["href"].split("#")[1] for e in data["entries"]] == ["rec-rules", "rec-rules-again"]
+    assert [e["mark"] for e in data["entries"]] == [None, " (restatement, counted with the item it repeats)"]
+    assert data["sort"] == "1" and data["summary"] == "1 of 1 (100%)"
+    talent = _row(tab, "theme-talent")["cells"][discussion]
+    assert [e["mark"] for e in talent["entries"]] == [None, " (forecast, not counted)"]
+    assert talent["sort"] == "1"
+    assert "rec-will-train" in talent["csv"] and "(forecast, not counted)" in talent["csv"]
+    assert [c["text"] for c in tab["foot"][0]["cells"]] == [
+        "All items (restatements once, forecasts and targets left out)", "", "0", "1", "1"]
+    # A forecast alone does not make a paper raise a theme.
+    assert _row(tab, "theme-talent")["cells"][1]["text"] == "2 of 3"
+
+
+def test_an_empty_cell_says_none_recorded_and_points_to_arguments_and_cases(fixture_corpus):
+    tab = compare.theme_matrix(fixture_corpus, "recommendations", "zh", s("zh"), "../../")
+    sample = [c["key"] for c in tab["columns"]].index("paper-fixture-2024-sample")
+    empty = _row(tab, "theme-data-flows")["cells"][sample]
+    assert (empty["text"], empty["state"]) == ("未记录", "absent")
+    assert [(p["text"], p["href"]) for p in empty["pointers"]] == [
+        ("论点：数字贸易增长 | 迅速", "../../papers/fixture-2024-sample/#arg-growth")]
+    assert empty["csv"] == "未记录 | 见：arg-growth"
+
+
+def test_heat_map_shades_shares_not_counts(fixture_corpus):
+    heat = compare.heatmap(fixture_corpus, "recommendations", "en", s("en"), "../../")
+    cells = {row["id"]: [c["text"] for c in row["cells"]] for row in heat["rows"]}
+    assert cells == {"theme-data-flows": ["0%", "0%", "100%"], "theme-talent": ["0%", "100%", "100%"]}
+    row = next(r for r in heat["rows"] if r["id"] == "theme-talent")
+    assert row["cells"][1]["fill"] == row["cells"][2]["fill"] == "#3f51b5"  # two 100 % cells, 1 and 1 items
+    assert row["cells"][2]["label"] == "Talent × Li n.d.: 1 of 1 items (100%)"
+
+
+def test_actor_table_counts_addressees_and_shows_partners_and_unspecified_apart(fixture_corpus):
+    actors, partners = compare.page_tables(fixture_corpus, "actors", "en", s("en"), "../../")
+    discussion = [c["key"] for c in actors["columns"]].index("paper-fixture-nd-discussion")
+    government = _row(actors, "actor-government")["cells"][discussion]
+    assert [e["href"].split("#")[1] for e in government["entries"]] == ["rec-rules", "rec-will-train"]
+    assert government["sort"] == "1"  # the forecast is listed, not counted
+    unspecified = _row(actors, "actor-unspecified")["cells"][discussion]
+    assert [e["href"].split("#")[1] for e in unspecified["entries"]] == ["rec-rules-again"]
+    assert [row["id"] for row in partners["rows"]] == ["partner-government", "partner-firms"]
+    firms = _row(partners, "partner-firms")["cells"]
+    assert firms[1]["text"] == "1 of 3"
+    assert [e["href"].split("#")[1] for e in firms[discussion]["entries"]] == ["rec-will-train"]
+    assert "rec-will-train" not in {e["href"].split("#")[1] for e in _row(actors, "actor-firms")["cells"][discussion]["entries"]}
+
+
+def test_renamed_and_retired_ids_keep_their_anchors(fixture_corpus):
+    outputs = render_all(fixture_corpus)
+    for lang, suffix in (("zh", ""), ("en", ".en")):
+        for page in ("mechanisms", "challenges", "recommendations"):
+            text = outputs[f"compare/{page}{suffix}.md"]
+            assert '<tr id="theme-data-flows">' in text
+            assert '<span class="former-anchor" id="theme-data-rules"></span>' in text  # formerly: [data-rules]
+            assert '<li id="theme-old-theory">' in text  # retired, with where its content went
+            assert 'href="#theme-data-flows"' in text
+        assert '<li id="actor-banks">' in outputs[f"compare/actors{suffix}.md"]
+        codebook = outputs[f"compare/codebook{suffix}.md"]
+        for anchor in ("{ #theme-data-flows }", "{ #actor-unspecified }", "{ #rule-own-text }",
+                       'id="theme-data-rules"', 'id="theme-old-theory"', 'id="actor-banks"'):
+            assert anchor in codebook, anchor
+        assert "(../../papers/fixture-2024-sample/#mech-data)" in codebook or \
+            'href="../../papers/fixture-2024-sample/#mech-data"' in codebook
+
+
+def test_definitions_group_under_the_concept_and_move_background_passages_out(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid" / "content", content)
+    path = content / "papers" / "fixture-nd-discussion.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    term: digital-trade\n", "    term: cross-border-e-commerce\n    also_terms: [digital-trade]\n")
+    path.write_text(text, encoding="utf-8")
+    path = content / "papers" / "fixture-2024-sample.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    term: digital-trade\n", "    term: digital-trade\n    kind: background\n"), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    compared, other = compare.page_tables(corpus, "definitions", "en", s("en"), "../../")
+    # Only the discussion's passage is a definition of digital trade now (via also_terms): not compared.
+    assert compared["rows"] == []
+    assert [(r["id"], r["cells"][3]["text"]) for r in other["rows"]] == [
+        ("fixture-nd-discussion--def-digital-trade", "only one paper defines it"),
+        ("fixture-2024-sample--def-digital-trade", "background (not a definition)")]
 
 
 def _with_sixth_paper(tmp_path, edit=lambda text: text):
@@ -102,7 +196,7 @@ def test_a_sixth_paper_appears_in_every_table_the_ledger_and_the_downloads(tmp_p
         for key, tab in tables.items():
             csv = outputs[tab["csv"]]
             assert csv.startswith("\ufeff"), key
-            if key not in ("findings",):
+            if key not in ("findings", "definitions-other"):
                 assert SIXTH in csv, key
         for page in compare.PAGES:
             assert SIXTH in outputs[f"compare/{page}{'' if lang == 'zh' else '.en'}.md"], page

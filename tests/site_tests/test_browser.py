@@ -69,7 +69,7 @@ def _indexed_text(html: str) -> str | None:
     body = re.search(r"<article [^>]*data-pagefind-body[^>]*>(.*)</article>", html, re.S)
     if body is None:
         return None
-    text = re.sub(r"<table [^>]*data-pagefind-ignore.*?</table>|<svg.*?</svg>", " ", body.group(1), flags=re.S)
+    text = re.sub(r"<(table|form) [^>]*data-pagefind-ignore.*?</\1>|<svg.*?</svg>", " ", body.group(1), flags=re.S)
     text = re.sub(r'<a class="(?:headerlink|item-link)".*?</a>|<[^>]+>', " ", text, flags=re.S)
     return re.sub(r"\s+", " ", htmllib.unescape(text))
 

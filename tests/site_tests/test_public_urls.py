@@ -78,3 +78,27 @@ def test_a_redirect_cannot_hide_a_page_or_point_nowhere(tmp_path):
         (project / "content" / "redirects.yaml").write_text(f"- {entry}\n", encoding="utf-8")
         result = mkdocs_build(project, project / "site")
         assert result.returncode != 0 and message in result.stdout + result.stderr
+
+
+def test_renamed_and_retired_themes_and_actors_keep_their_anchors(built_site):
+    """A theme or actor id that changed stays an anchor: a former id (formerly) on the successor's row
+    of every comparison page that lists it and in the codebook, a retired id in the pages' list of
+    retired ids, so that #theme-<old id> links from syllabi still land on the right place."""
+    import yaml
+    codebook = yaml.safe_load((ROOT / "content" / "themes.yaml").read_text(encoding="utf-8"))
+    pages = {"theme": ["compare/mechanisms/", "compare/challenges/", "compare/recommendations/"],
+             "actor": ["compare/actors/"]}
+    for prefix, current, retired in (("theme", codebook["themes"], codebook.get("retired_themes") or []),
+                                     ("actor", codebook["actors"], codebook.get("retired_actors") or [])):
+        for lang in ("", "en/"):
+            for page in pages[prefix]:
+                text = (built_site / lang / page / "index.html").read_text(encoding="utf-8")
+                for entry in current:
+                    for old in entry.get("formerly") or []:
+                        row = re.search(rf'<tr id="{prefix}-{entry["id"]}">(.*?)</tr>', text, re.S)
+                        assert row and f'id="{prefix}-{old}"' in row.group(1), (lang + page, old)
+                for entry in retired:
+                    assert f'<li id="{prefix}-{entry["id"]}">' in text, (lang + page, entry["id"])
+            text = (built_site / lang / "compare/codebook/index.html").read_text(encoding="utf-8")
+            for old in [o for e in current for o in e.get("formerly") or []] + [e["id"] for e in retired]:
+                assert f'id="{prefix}-{old}"' in text, (lang, old)
