@@ -45,6 +45,8 @@ from papersite.search_index import pagefind_binary  # noqa: E402
 from papersite.validate import ITEM_LISTS  # noqa: E402
 
 SUB_PATH = "/npf-digital-trade/"  # as GitHub Pages serves the site (tests/site_tests/serve.py)
+# Options scripts/serve.sh adds to `mkdocs serve` (none: --dirty aborts a strict build on its stale-files warning).
+SERVE_OPTIONS = ()
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The browser tests' flags (tests/site_tests/test_browser.py): no calls to Google's services.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -207,6 +209,61 @@ def incremental(project: pathlib.Path) -> dict:
     return result
 
 
+def serve_latency(project: pathlib.Path, timeout: float = 900.0) -> dict:
+    """How long `mkdocs serve` (as scripts/serve.sh runs it) takes, after one paper's YAML is saved, to
+    serve that paper's page with the change: the time from the save until the page carries the edit,
+    polled every 0.2 s. Also the first build's time. The server runs on 127.0.0.1 and is stopped."""
+    import socket
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH,
+               PAGEFIND_BINARY=str(pagefind_binary(ROOT)))  # as run_mkdocs: the copy has no node_modules
+    started = time.perf_counter()
+    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", *SERVE_OPTIONS,
+                                "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    papers = sorted((project / "content" / "papers").glob("*.yaml"))
+    target = papers[len(papers) // 2]
+    original = target.read_text(encoding="utf-8")
+    paper = yaml.load(original, Loader=ContentLoader)
+    url = f"http://127.0.0.1:{port}{SUB_PATH}en/papers/{paper['slug']}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    try:
+        while not page():
+            if process.poll() is not None or time.perf_counter() - started > timeout:
+                return {"error": "mkdocs serve did not start"}
+            time.sleep(0.5)
+        first_build = time.perf_counter() - started
+        time.sleep(2)  # let the watcher settle after the first build
+        marker = f"Edited{int(time.time())}"
+        changed = copy.deepcopy(paper)
+        changed["summary"]["en"] = changed["summary"]["en"] + f" {marker}."
+        saved = time.perf_counter()
+        target.write_text(yaml.dump(changed, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000),
+                          encoding="utf-8")
+        while marker not in page():
+            if time.perf_counter() - saved > timeout:
+                return {"first_build_s": round(first_build, 1), "error": "the edit never appeared"}
+            time.sleep(0.2)
+        return {"first_build_s": round(first_build, 1), "edit_shown_s": round(time.perf_counter() - saved, 1)}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        target.write_text(original, encoding="utf-8")
+
+
 # ---------------------------------------------------------------------------------------------- browser
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
@@ -341,6 +398,13 @@ def print_size(size: int, f: dict) -> None:
             print(f"  edit one {what:8} rewrites {len(written)} file(s), {inc[what]['unchanged']} unchanged"
                   f", {len(inc[what]['rewritten_with_same_content'])} of them with the content they had: "
                   + ", ".join(written[:8]) + (" ..." if len(written) > 8 else ""))
+    served = f.get("serve")
+    if served:
+        if "error" in served:
+            print(f"  mkdocs serve      {served['error']}")
+        else:
+            print(f"  mkdocs serve      {served['edit_shown_s']:8.1f} s   from saving one paper's YAML until the served page "
+                  f"shows the change (first build {served['first_build_s']} s; target: within 10 s at 500 papers)")
     b = f.get("browser")
     if b:
         if b.get("search_first_results_ms") is not None:
@@ -357,7 +421,7 @@ def print_size(size: int, f: dict) -> None:
 
 
 def bench(sizes: list[int], browser_sizes: list[int], keep: bool, json_path: pathlib.Path | None,
-          incremental_check: bool = True) -> dict:
+          incremental_check: bool = True, serve_sizes: tuple = ()) -> dict:
     results: dict = {"sizes": {}, "browser_sizes": browser_sizes, "query": QUERY}
     work = pathlib.Path(tempfile.mkdtemp(prefix="papersite-bench-"))
     try:
@@ -374,6 +438,9 @@ def bench(sizes: list[int], browser_sizes: list[int], keep: bool, json_path: pat
             print(f"[{size}] mkdocs build {figures['mkdocs_build_s']:.1f} s", flush=True)
             if incremental_check:
                 figures["incremental"] = incremental(project)
+            if size in serve_sizes:
+                print(f"[{size}] mkdocs serve: first build, then one paper's YAML saved", flush=True)
+                figures["serve"] = serve_latency(project)
             if size in browser_sizes:
                 slug = sorted(p.stem for p in (project / "content" / "papers").glob("synthetic-*.yaml"))[-1:] \
                     or sorted(p.stem for p in (project / "content" / "papers").glob("*.yaml"))[-1:]
@@ -402,6 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
     parser.add_argument("--no-incremental", action="store_true",
                         help="skip the one-paper edit check (two more generations per size)")
+    parser.add_argument("--serve-sizes", default="50,500",
+                        help="comma-separated sizes at which to time `mkdocs serve` after one paper is saved "
+                             "(default 50,500 where given; 'none' to skip)")
     parser.add_argument("--json", type=pathlib.Path, default=None, help="write the figures as JSON to this path")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and sites")
     args = parser.parse_args(argv)
@@ -417,7 +487,9 @@ def main(argv: list[str] | None = None) -> int:
         browser_sizes = [int(s) for s in args.browser_sizes.split(",") if s.strip()]
     else:
         browser_sizes = [s for s in sizes if s in (500, 2000)] or [max(sizes)]
-    bench(sizes, browser_sizes, args.keep, args.json, not args.no_incremental)
+    serve_sizes = () if args.serve_sizes == "none" else tuple(
+        s for s in (int(v) for v in args.serve_sizes.split(",") if v.strip()) if s in sizes)
+    bench(sizes, browser_sizes, args.keep, args.json, not args.no_incremental, serve_sizes)
     return 0
 
 

@@ -31,6 +31,12 @@ log = logging.getLogger("mkdocs.hooks.papersite")
 _state: dict = {}
 
 
+def on_startup(command, dirty=False, **kwargs):
+    # `mkdocs serve` runs a file watcher and a web server in other threads: the generator then stays
+    # in one process (a fork would copy only this thread, and a lock another one held stays locked).
+    _state["workers"] = 1 if command == "serve" else None
+
+
 def _inputs_fingerprint(site_url: str) -> tuple:
     """What generate() reads: content/, the generator's code and templates, and the environment that
     sets the site URL and date. Unchanged → the docs/ it wrote are still right."""
@@ -47,9 +53,10 @@ def on_pre_build(config, **kwargs):
     if _state.get("fingerprint") != fingerprint:
         try:
             started = time.perf_counter()
-            _state["corpus"] = generate(ROOT, config["site_url"]).corpus
+            workers = _state.get("workers")
+            _state["corpus"] = generate(ROOT, config["site_url"], workers).corpus
             _state["fingerprint"] = fingerprint
-            processes = parallel.processes_for(len(_state["corpus"].papers))
+            processes = workers or parallel.workers_for(len(_state["corpus"].papers))
             log.info("papersite: generated the pages in %.2f s (%d process%s)", time.perf_counter() - started,
                      processes, "" if processes == 1 else "es")
         except ContentError as error:

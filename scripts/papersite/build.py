@@ -103,11 +103,13 @@ def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
     return outputs
 
 
-def load_corpus(root: pathlib.Path, site_url: str | None = None, environ: dict | None = None):
+def load_corpus(root: pathlib.Path, site_url: str | None = None, environ: dict | None = None,
+                workers: int | None = None):
     """The validated, enriched corpus. site_url and environ (SITE_URL, SOURCE_DATE_EPOCH) only set
-    corpus.site; without them the URL is mkdocs.yml's default and the date the current version's."""
+    corpus.site; without them the URL is mkdocs.yml's default and the date the current version's.
+    workers: processes that parse the papers (None: as many as parallel.workers_for gives)."""
     root = pathlib.Path(root)
-    raw = load_content(root / "content", root)
+    raw = load_content(root / "content", root, workers)
     problems = validate(raw)
     if problems:
         raise ContentError(problems)
@@ -125,9 +127,10 @@ class GenerateResult:
         return f"{len(self.corpus.papers)} paper(s): {self.report}"
 
 
-def generate(root: pathlib.Path, site_url: str | None = None) -> GenerateResult:
+def generate(root: pathlib.Path, site_url: str | None = None, workers: int | None = None) -> GenerateResult:
+    """workers: 1 where the caller runs other threads (mkdocs serve), which a fork must not copy."""
     root = pathlib.Path(root)
     with gc_paused():  # see load.gc_paused: the collector only slowed this down
-        corpus = load_corpus(root, site_url, dict(os.environ))
-        outputs = render_all(corpus)
+        corpus = load_corpus(root, site_url, dict(os.environ), workers)
+        outputs = render_all(corpus, workers)
         return GenerateResult(corpus, write_outputs(root / "docs", outputs, GENERATED_DIRS))

@@ -178,7 +178,8 @@ def _parse_texts(texts: list[tuple[str, str | None]]) -> dict[str, tuple[object,
     return {rel: parse_yaml(text, rel) if text is not None else (None, []) for rel, text in texts}
 
 
-def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None) -> RawContent:
+def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
+                 workers: int | None = None) -> RawContent:
     content_dir = pathlib.Path(content_dir)
     root = pathlib.Path(root) if root else content_dir.parent
     problems: list[Problem] = []
@@ -206,7 +207,7 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None) ->
     paper_texts = {path.relative_to(root).as_posix(): read_text(path)
                    for path in sorted((content_dir / "papers").glob("*.yaml"))}
     papers = {}
-    workers = parallel.workers_for(len(paper_texts))
+    workers = parallel.workers_for(len(paper_texts)) if workers is None else workers
     runs = parallel.chunks(list(paper_texts.items()), 4 * workers)
     for parsed in parallel.run_tasks([functools.partial(_parse_texts, run) for run in runs], workers):
         for rel, (data, found) in parsed.items():

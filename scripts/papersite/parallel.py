@@ -3,14 +3,13 @@ can be pickled. Out: their results in the order the tasks were given, exactly wh
 after another returns, so the generated site does not depend on how many processes made it.
 
 Forked workers inherit the loaded corpus and compiled templates instead of receiving them pickled,
-which is what makes splitting the work worth it; only the results travel back. A process that runs
-other threads (mkdocs serve's file watcher and web server) is not forked, because a fork copies
-only the calling thread and a lock another thread held would stay locked in the child."""
+which is what makes splitting the work worth it; only the results travel back. A caller that runs
+other threads (mkdocs serve's file watcher and web server) asks for one worker: a fork copies only
+the calling thread, and a lock another thread held would stay locked in the child."""
 from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -44,24 +43,6 @@ def workers_for(items: int, environ: dict | None = None) -> int:
     return max(1, min(worker_count(environ), items // MIN_ITEMS_PER_WORKER))
 
 
-def thread_count() -> int:
-    """The threads of this process, including any a C library started, which `threading` does not
-    see (Linux lists them all in /proc; Python 3.12 warns about a fork from the same count)."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:  # pragma: no cover - no /proc
-        return threading.active_count()
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and thread_count() == 1
-
-
-def processes_for(items: int) -> int:
-    """How many processes generate the work of `items` papers here: the workers, or this one alone."""
-    return workers_for(items) if can_fork() else 1
-
-
 def _run(index: int) -> object:
     return _tasks[index]()
 
@@ -71,7 +52,7 @@ def run_tasks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> l
     the longest first and the workers finish together."""
     global _tasks
     workers = min(worker_count() if workers is None else workers, len(tasks))
-    if workers < 2 or not can_fork():
+    if workers < 2:
         return [task() for task in tasks]
     _tasks = tasks
     try:

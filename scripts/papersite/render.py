@@ -9,11 +9,8 @@ import functools
 import json
 import pathlib
 import re
-import types
 
 import jinja2
-import jinja2.compiler
-import jinja2.runtime
 from markupsafe import Markup
 
 from . import citations
@@ -174,73 +171,9 @@ def format_number(value: float | int) -> str:
     return str(value)
 
 
-# Every name a plain dict has as an attribute (items, get, keys, …, __class__, …).
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles `{{ x }}` to environment.finalize(x) instead of escape(environment.finalize(x)) where
-    autoescape is on: our finalize (escape() above) always returns Markup, and markupsafe's escape of
-    a Markup is the same text, so the outer call only cost time (a third of rendering). Anything else
-    (autoescape off or decided at run time, no finalize) compiles as Jinja does."""
-
-    def _skips_escape(self, frame, finalize) -> bool:
-        return (not frame.eval_ctx.volatile and frame.eval_ctx.autoescape
-                and finalize.src == "environment.finalize(" and self.environment.finalize is escape)
-
-    def _output_child_pre(self, node, frame, finalize) -> None:
-        if self._skips_escape(frame, finalize):
-            self.write(finalize.src)
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(self, node, frame, finalize) -> None:
-        if self._skips_escape(frame, finalize):
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-
-class _Context(jinja2.runtime.Context):
-    """Calls a macro, or a plain function not marked pass_context/pass_environment, directly: what
-    Context.call does for them after looking twice for such a mark (a comparison page calls its cell
-    macro a hundred thousand times)."""
-
-    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
-        if type(__obj) is jinja2.runtime.Macro or \
-                (type(__obj) is types.FunctionType and not hasattr(__obj, "jinja_pass_arg")):
-            if kwargs:
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception")
-        return super().call(__obj, *args, **kwargs)
-
-
-class _Environment(jinja2.Environment):
-    """jinja2.Environment whose `x.name` on a plain dict goes straight to x["name"] when the dict has
-    no attribute of that name. Jinja first tries getattr(), which for a dict key (every field of our
-    content) fails and raises; the answer is the same, without the exception. Templates compile with
-    _CodeGenerator and render with _Context."""
-
-    code_generator_class = _CodeGenerator
-    context_class = _Context
-
-    def getattr(self, obj, attribute):
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except (KeyError, TypeError):
-                pass
-        return super().getattr(obj, attribute)
-
-
 @functools.cache
 def environment() -> jinja2.Environment:
-    env = _Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         undefined=jinja2.StrictUndefined,
         # finalize escapes every printed value for Markdown and HTML and marks it Markup; autoescape

@@ -126,7 +126,7 @@ def _validator(schema_name: str, def_name: str | None = None) -> jsonschema.Draf
 
 @functools.cache
 def _quick_check(schema_name: str, def_name: str | None = None):
-    """valid? in a millisecond or two (schema_check.py); None if the schema needs jsonschema itself."""
+    """valid? in a millisecond or two (schema_check.py, fastjsonschema)."""
     return compile_check(_schema(schema_name, def_name), load_schema(schema_name))
 
 

@@ -1,9 +1,8 @@
 """Worker processes change how fast the site is made, never what is made: results come back in the
-order of the tasks, failures fail the run, and a process with other threads is not forked."""
+order of the tasks, failures fail the run; one worker runs everything in this process."""
 from __future__ import annotations
 
 import os
-import threading
 import time
 
 import pytest
@@ -25,7 +24,6 @@ def _tasks(count: int) -> list:
 
 
 def test_results_come_back_in_the_order_of_the_tasks_from_forked_workers():
-    assert parallel.can_fork(), "the test process runs other threads: nothing here would be forked"
     results = parallel.run_tasks(_tasks(12), workers=3)
     assert [number for number, _ in results] == list(range(12))
     pids = {pid for _, pid in results}
@@ -34,18 +32,6 @@ def test_results_come_back_in_the_order_of_the_tasks_from_forked_workers():
 
 def test_one_worker_runs_the_tasks_in_this_process():
     assert {pid for _, pid in parallel.run_tasks(_tasks(3), workers=1)} == {os.getpid()}
-
-
-def test_a_process_running_other_threads_is_not_forked():
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert not parallel.can_fork()
-        assert {pid for _, pid in parallel.run_tasks(_tasks(3), workers=3)} == {os.getpid()}
-    finally:
-        stop.set()
-        other.join()
 
 
 def _fail():
