@@ -172,9 +172,21 @@ def site_figures(site: pathlib.Path) -> dict:
     raw = sum(p.stat().st_size for p in index)
     # Pagefind's chunks (.pf_*) are gzip-compressed already; its scripts are compressed by the server.
     gz = sum(p.stat().st_size if ".pf_" in p.name else len(gzip.compress(p.read_bytes(), 6)) for p in index)
+    # The comparison pages (issue 14: none over 1 MB raw, 200 kB compressed at 2,000 papers), and what
+    # the side-by-side view of two papers fetches: its page, the index of papers and the two papers' data.
+    compare = [p for p in pages if "compare" in p.relative_to(site).parts]
+    largest_compare = max(compare, key=lambda p: p.stat().st_size) if compare else None
+    papers_data = sorted(p for p in (site / "data" / "pair").glob("*.json") if p.name != "index.json")
+    pair_files = [p for p in [site / "compare" / "pair" / "index.html", site / "data" / "pair" / "index.json",
+                              *papers_data[:2]] if p.is_file()]
     return {"site_bytes": sum(p.stat().st_size for p in files), "site_files": len(files),
             "html_pages": len(pages),
             "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,
+            "largest_compare_page": largest_compare.relative_to(site).as_posix() if largest_compare else None,
+            "largest_compare_bytes": largest_compare.stat().st_size if largest_compare else None,
+            "largest_compare_gzip_bytes": len(gzip.compress(largest_compare.read_bytes(), 6)) if largest_compare else None,
+            "pair_view_bytes": sum(p.stat().st_size for p in pair_files),
+            "pair_view_gzip_bytes": sum(len(gzip.compress(p.read_bytes(), 6)) for p in pair_files),
             "search_index_files": len(index), "search_index_bytes": raw, "search_index_gzip_bytes": gz}
 
 
@@ -391,6 +403,11 @@ def print_size(size: int, f: dict) -> None:
           f"   (pagefind/, {f['search_index_files']} files, fetched in parts on demand)")
     print(f"  site              {_mb(f['site_bytes']):>10} in {f['site_files']} files, {f['html_pages']} HTML pages")
     print(f"  largest page      {_mb(f['largest_page_bytes']):>10}   {f['largest_page']}")
+    if f.get("largest_compare_page"):
+        print(f"  largest comparison{_mb(f['largest_compare_bytes']):>10} raw, {_mb(f['largest_compare_gzip_bytes'])} gzip"
+              f"   {f['largest_compare_page']}")
+        print(f"  two papers side by side {_mb(f['pair_view_bytes']):>6} raw, {_mb(f['pair_view_gzip_bytes'])} gzip"
+              "   (the page, the index of papers and two papers' data)")
     inc = f.get("incremental")
     if inc:
         for what in ("summary", "title"):

@@ -6,6 +6,10 @@
  * data-sort (the value to sort by; empty = not stated, which sorts last in either direction).
  * State in the query string, per table key K: K-sort=<column>, K-dir=asc|desc, K-q=<filter text>.
  * Text sorts by pinyin on Chinese pages (Intl.Collator zh-CN-u-co-pinyin), alphabetically otherwise.
+ *
+ * A table too long for its page (data-rows-src, scripts/papersite/compare_scale.py) holds its first rows;
+ * the first sort, filter, "show all" or link to a row it lacks fetches every row (rendered by the
+ * generator, from escaped content) and shows them PAGE at a time.
  */
 (function () {
   "use strict";
@@ -30,6 +34,8 @@
     return collator.compare(a, b);
   }
 
+  var PAGE = 200;
+
   function params() { return new URLSearchParams(window.location.search); }
 
   function saveState(key, name, value) {
@@ -46,6 +52,30 @@
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var original = Array.prototype.slice.call(body.rows);
     var total = original.length;
+    var source = table.getAttribute("data-rows-src");
+    var loading = null;   // the fetch of every row, once
+    var limit = Infinity; // rows shown after every row is loaded; "show more" raises it
+
+    function loadAll() {
+      if (!source) return Promise.resolve();
+      if (!loading) {
+        loading = fetch(source).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + source);
+          return response.json();
+        }).then(function (data) {
+          var template = document.createElement("template");
+          template.innerHTML = data.rows.join("");
+          body.textContent = "";
+          body.appendChild(template.content);
+          original = Array.prototype.slice.call(body.rows);
+          total = original.length;
+          limit = PAGE;
+          source = null;
+          if (showAll) showAll.hidden = true;
+        });
+      }
+      return loading;
+    }
 
     // Filter box and live row count, before the table.
     var tools = document.createElement("div");
@@ -64,17 +94,36 @@
     tools.appendChild(label);
     tools.appendChild(input);
     tools.appendChild(status);
+    var showAll = null, showMore = null;
+    if (source) {
+      total = parseInt(table.getAttribute("data-rows-total"), 10) || total;
+      showAll = document.createElement("button");
+      showAll.type = "button";
+      showAll.className = "rows-button";
+      showAll.textContent = table.getAttribute("data-show-all");
+      showAll.addEventListener("click", function () { loadAll().then(function () { filter(input.value, false); }); });
+      tools.appendChild(showAll);
+      showMore = document.createElement("button");
+      showMore.type = "button";
+      showMore.className = "rows-button";
+      showMore.textContent = table.getAttribute("data-show-more");
+      showMore.hidden = true;
+      showMore.addEventListener("click", function () { limit += PAGE; filter(input.value, false); });
+    }
     var wrap = table.parentNode;
     wrap.parentNode.insertBefore(tools, wrap);
+    if (showMore) wrap.parentNode.insertBefore(showMore, wrap.nextSibling);
 
     function filter(text, save) {
       var needle = text.trim().toLocaleLowerCase();
       var shown = 0;
-      original.forEach(function (row) {
+      // In the order shown (sorted or not): the first `limit` matches stay visible.
+      Array.prototype.forEach.call(body.rows, function (row) {
         var match = !needle || row.textContent.toLocaleLowerCase().indexOf(needle) !== -1;
-        row.hidden = !match;
         if (match) shown += 1;
+        row.hidden = !match || shown > limit;
       });
+      if (showMore) showMore.hidden = shown <= limit;
       status.textContent = table.getAttribute("data-rows-shown")
         .replace("{shown}", String(shown)).replace("{total}", String(total));
       if (save) saveState(key, "q", text.trim());
@@ -118,18 +167,43 @@
       button.addEventListener("click", function () {
         var column = th.getAttribute("data-col");
         var next = th.getAttribute("aria-sort") === "ascending" ? "desc" : "asc";
-        sort(column, next, true);
+        loadAll().then(function () { sort(column, next, true); filter(input.value, false); });
       });
     });
 
-    input.addEventListener("input", function () { filter(input.value, true); });
+    input.addEventListener("input", function () {
+      loadAll().then(function () { limit = source ? limit : PAGE; filter(input.value, true); });
+    });
 
     var p = params();
     var q = p.get(key + "-q") || "";
     input.value = q;
-    filter(q, false);
-    if (p.get(key + "-sort")) sort(p.get(key + "-sort"), p.get(key + "-dir") === "desc" ? "desc" : "asc", false);
-    table.setAttribute("data-ready", "true");
+    var wanted = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var needsAll = q || p.get(key + "-sort") || (wanted && wanted.indexOf(table.id) !== 0 &&
+                                                  !document.getElementById(wanted));
+    (needsAll ? loadAll() : Promise.resolve()).then(function () {
+      filter(q, false);
+      if (p.get(key + "-sort")) {
+        sort(p.get(key + "-sort"), p.get(key + "-dir") === "desc" ? "desc" : "asc", false);
+        filter(q, false);
+      }
+      var target = wanted && document.getElementById(wanted);
+      if (target && target.closest && target.closest("tr") && table.contains(target)) {
+        target.closest("tr").hidden = false;
+        target.scrollIntoView();
+      }
+      table.setAttribute("data-ready", "true");
+    }, function () { table.setAttribute("data-ready", "true"); });
+    // A later link to a row the page does not hold yet (#row-id in the address).
+    window.addEventListener("hashchange", function () {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      if (!id || document.getElementById(id) || !source) return;
+      loadAll().then(function () {
+        filter(input.value, false);
+        var row = document.getElementById(id);
+        if (row && table.contains(row)) { row.closest("tr").hidden = false; row.scrollIntoView(); }
+      });
+    });
   }
 
   function init() {

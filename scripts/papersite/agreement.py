@@ -12,6 +12,7 @@ codebook has seen their coding. Nothing here writes except the two write_* funct
     .venv/bin/python scripts/agreement.py sample    # coding/sample.yaml
     .venv/bin/python scripts/agreement.py first     # coding/first.yaml
     .venv/bin/python scripts/agreement.py report    # coding/first.yaml against coding/second.yaml
+    .venv/bin/python scripts/agreement.py disagreements   # the items they code differently
 """
 from __future__ import annotations
 
@@ -256,6 +257,12 @@ def agreement(first: list[dict], second: list[dict], theme_ids: list[str], actor
                       for code in entry.get(field) or [] if code not in vocab})
     if unknown:
         raise ValueError(f"codes that are not in the codebook: {unknown}")
+    # Actors and partners are coded on recommendations only: on any other item an empty list is the
+    # same as no field (the second coder wrote [] throughout), a non-empty one is a coding error.
+    misplaced = sorted(entry["item"] for entry in list(first) + list(second)
+                       if kinds[entry["item"]] != "recommendation" and (entry.get("actors") or entry.get("partners")))
+    if misplaced:
+        raise ValueError(f"actors or partners on items that are not recommendations: {misplaced}")
     for entry in second:
         entry.setdefault("themes", [])
         if kinds[entry["item"]] == "recommendation":
@@ -280,6 +287,37 @@ def agreement(first: list[dict], second: list[dict], theme_ids: list[str], actor
             "partners_pooled": partner_pooled, "status": status}
 
 
+def disagreements(first: list[dict], second: list[dict], kinds: dict[str, str]) -> list[dict]:
+    """Every item on which the two codings differ, in the order of the first coding: for each field
+    that differs (themes, actors and partners as sets, status), both values as the coders wrote them.
+    Actors and partners count on recommendations only; a missing field is its empty default."""
+    b = {entry["item"]: entry for entry in second}
+    out = []
+    for entry in first:
+        unit, other, kind = entry["item"], b[entry["item"]], kinds[entry["item"]]
+        fields = ("themes", "actors", "partners") if kind == "recommendation" else ("themes",)
+        diff = {field: (list(entry.get(field) or []), list(other.get(field) or []))
+                for field in fields if set(entry.get(field) or []) != set(other.get(field) or [])}
+        default = DEFAULT_STATUS.get(kind, "claim")
+        status = (entry.get("status") or default, other.get("status") or default)
+        if status[0] != status[1]:
+            diff["status"] = status
+        if diff:
+            out.append({"item": unit, "kind": kind, **diff})
+    return out
+
+
+def disagreements_text(rows: list[dict]) -> str:
+    lines = [f"{len(rows)} items differ", ""]
+    for row in rows:
+        lines.append(f"{row['item']} ({row['kind']})")
+        for field in ("themes", "actors", "partners", "status"):
+            if field in row:
+                a, b = row[field]
+                lines.append(f"    {field}: 1st {a}  2nd {b}")
+    return "\n".join(lines) + "\n"
+
+
 def _number(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:5.2f}"
 
@@ -301,12 +339,22 @@ def report_text(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(root: pathlib.Path, first_path: pathlib.Path | None = None, second_path: pathlib.Path | None = None) -> str:
-    raw = load_content(root / "content", root)
-    themes = raw.vocabularies["themes"]
+def _load_codings(root: pathlib.Path, first_path: pathlib.Path | None, second_path: pathlib.Path | None):
     sample = yaml.safe_load((root / "coding" / "sample.yaml").read_text(encoding="utf-8"))
     first = yaml.safe_load((first_path or root / "coding" / "first.yaml").read_text(encoding="utf-8"))
     second = yaml.safe_load((second_path or root / "coding" / "second.yaml").read_text(encoding="utf-8"))
-    result = agreement(first, second, [t["id"] for t in themes["themes"]], [a["id"] for a in themes["actors"]],
-                       {entry["item"]: entry["kind"] for entry in sample})
+    return first, second, {entry["item"]: entry["kind"] for entry in sample}
+
+
+def report(root: pathlib.Path, first_path: pathlib.Path | None = None, second_path: pathlib.Path | None = None) -> str:
+    raw = load_content(root / "content", root)
+    themes = raw.vocabularies["themes"]
+    first, second, kinds = _load_codings(root, first_path, second_path)
+    result = agreement(first, second, [t["id"] for t in themes["themes"]], [a["id"] for a in themes["actors"]], kinds)
     return report_text(result)
+
+
+def report_disagreements(root: pathlib.Path, first_path: pathlib.Path | None = None,
+                         second_path: pathlib.Path | None = None) -> str:
+    first, second, kinds = _load_codings(root, first_path, second_path)
+    return disagreements_text(disagreements(first, second, kinds))

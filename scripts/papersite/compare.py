@@ -14,6 +14,7 @@ import io
 import json
 import re
 import unicodedata
+from decimal import Decimal
 
 from .citations import stated
 from .render import Safe, format_number, is_not_stated, one_line, year_label
@@ -414,21 +415,119 @@ def other_definitions_table(corpus, lang: str, s: dict, up: str) -> dict:
 
 # --- 4. statistics ledger -------------------------------------------------------------------------
 
+# Two papers' figures for related measures (one family, group or indicator, one unit) this many times
+# apart, or more, are listed as a tension.
+TENSION_FACTOR = 3
+# An actual figure and an estimate both report what happened: they can agree or conflict. A forecast
+# or a target is set only against another of the same status.
+REALISED = frozenset({"actual", "estimate"})
+FINDING_KINDS = ("conflict", "tension", "repeat", "agreement")  # the order of the findings table
+
+# English units start with the scale of the Chinese unit (万 10,000, 亿 100 million, 万亿 trillion):
+# the English value is scaled as people write it, 3666.1 × 100 million US dollars as US$366.61 billion.
+# (templates/macros.j2 figure_value does the same for the paper pages; a test holds the two together.)
+_EN_SCALES = (("trillion ", 12), ("100 million ", 8), ("10,000 ", 4))
+_EN_WORDS = ((12, " trillion"), (9, " billion"), (6, " million"))
+_EN_CURRENCIES = (("US dollars", "US$"),)
+
+
+def _decimal_text(number: Decimal, grouped: bool = False) -> str:
+    text = format(number.normalize(), ",f" if grouped else "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def english_amount(value: float | int, unit: str) -> tuple[str, str]:
+    """(the value and unit as an English reader writes them, the unit's name without its scale):
+    (3666.1, '100 million US dollars') → ('US$366.61 billion', 'US dollars'); (10, '10,000 firms') →
+    ('100,000 firms', 'firms'); (2.38, 'trillion yuan') → ('2.38 trillion yuan', 'yuan'); a unit with
+    no scale is printed as it is, after the number as printed."""
+    rest, power = unit, None
+    for prefix, scale in _EN_SCALES:
+        if unit.startswith(prefix):
+            rest, power = unit[len(prefix):], scale
+            break
+    word = ""
+    if power is None:
+        text = format_number(value)
+    else:
+        number = Decimal(repr(value)).scaleb(power)
+        for threshold, name in _EN_WORDS:
+            if abs(number) >= Decimal(10) ** threshold:
+                number, word = number.scaleb(-threshold), name
+                break
+        text = _decimal_text(number, grouped=not word)
+    for name, sign in _EN_CURRENCIES:
+        if rest == name or rest.startswith(name + " "):
+            return f"{sign}{text}{word}{rest[len(name):]}", rest
+    return f"{text}{word}{'' if rest in ('', '%') else ' '}{rest}", rest
+
+
+def figure_magnitude(fig: dict) -> str:
+    """The value in the unit's base (3666.1 × 100 million → 366610000000), for sorting by size."""
+    for prefix, scale in _EN_SCALES:
+        if fig["unit"]["en"].startswith(prefix):
+            return _decimal_text(Decimal(repr(fig["value"])).scaleb(scale))
+    return format_number(fig["value"])
+
+
 def figure_value_text(fig: dict, lang: str, s: dict | None = None) -> str:
-    """As the paper page prints it: 约2.38万亿元 / about 2.38 trillion yuan."""
+    """As the paper page prints it: 约2.38万亿元 / about 2.38 trillion yuan; 超过10万家 / over 100,000 firms."""
     qualifiers = enum_labels("$defs", "figure", "properties", "qualifier")
-    value = format_number(fig["value"])
-    unit = fig["unit"][lang]
+    qualifier = fig.get("qualifier")
     if lang == "zh":
-        return (qualifiers[fig["qualifier"]]["zh"] if fig["qualifier"] else "") + value + unit
-    prefix = qualifiers[fig["qualifier"]]["en"] + " " if fig["qualifier"] else ""
-    joiner = " × " if unit[:1].isdigit() else ("" if unit == "%" else " ")
-    return f"{prefix}{value}{joiner}{unit}"
+        return (qualifiers[qualifier]["zh"] if qualifier else "") + format_number(fig["value"]) + fig["unit"]["zh"]
+    prefix = qualifiers[qualifier]["en"] + " " if qualifier else ""
+    return prefix + english_amount(fig["value"], fig["unit"]["en"])[0]
+
+
+def figure_unit_text(fig: dict, lang: str) -> str:
+    """The unit column: as printed in Chinese; in English its name, the scale being in the value."""
+    return fig["unit"]["zh"] if lang == "zh" else english_amount(fig["value"], fig["unit"]["en"])[1]
+
+
+def period_key(period: object) -> str | None:
+    """A stated period as text (2023, 2024Q1, 2023-09, 2015-2024); None when not stated."""
+    return None if is_not_stated(period) or period is None else str(period)
+
+
+def _period_text(period: object, s: dict) -> str:
+    key = period_key(period)
+    return s["not_stated"] if key is None else key
+
+
+def place_key(place: dict) -> str:
+    """area, or area#subject: equal keys are the same place."""
+    return place["area"] + (f"#{place['subject']}" if place.get("subject") else "")
+
+
+def place_within(inner: dict, outer: dict) -> bool:
+    """Whether inner is a part of outer and not outer itself: its area lies inside outer's (world
+    holds every area), or it is a subject of outer's whole area."""
+    if outer.get("subject"):
+        return False
+    a, b = inner["area"], outer["area"]
+    if a == b:
+        return bool(inner.get("subject"))
+    return b == "world" or a.startswith(b + "/")
+
+
+def _status_class(status: str) -> str:
+    return "realised" if status in REALISED else status
+
+
+def _cluster(indicator: dict) -> str:
+    """What an indicator is listed and tension-checked with: its family, else its group, else itself."""
+    return indicator.get("family") or indicator.get("group") or f"indicator-{indicator['id']}"
 
 
 def all_figures(corpus) -> list[dict]:
-    """Every figure of the corpus (statistics, then case figures, per paper), in indicators.yaml order."""
+    """Every figure of the corpus (statistics, then case figures, per paper), related measures together:
+    by the first place of the indicator's family (or group) in indicators.yaml, then the indicator's
+    own place, then period (not stated last)."""
     order = {key: index for index, key in enumerate(corpus.indicators_by_id)}
+    clusters: dict[str, int] = {}
+    for key, indicator in corpus.indicators_by_id.items():
+        clusters.setdefault(_cluster(indicator), order[key])
     figures = []
     for paper in corpus.papers:
         for fig in paper["statistics"]:
@@ -436,51 +535,191 @@ def all_figures(corpus) -> list[dict]:
         for case in paper["cases"]:
             for fig in case["figures"]:
                 figures.append({"paper": paper, "fig": fig, "case": case})
-    # sorted() is stable: within an indicator and year, papers keep display order and items file order.
-    return sorted(figures, key=lambda f: (order[f["fig"]["indicator"]], _year_sort(f["fig"]["year"]) or "9999"))
+
+    def key(entry):
+        indicator = corpus.indicators_by_id[entry["fig"]["indicator"]]
+        return (clusters[_cluster(indicator)], order[indicator["id"]], _year_sort(period_key(entry["fig"]["period"])) or "9999")
+    # sorted() is stable: within an indicator and period, papers keep display order and items file order.
+    return sorted(figures, key=key)
+
+
+def _figure_ref(entry: dict) -> str:
+    return f"{entry['paper']['slug']}#{entry['fig']['id']}"
+
+
+def figure_notes(corpus) -> dict[str, list[tuple[dict, dict]]]:
+    """slug#figure-id → [(paper, critical note)] for every note whose related list names the figure,
+    or the case it belongs to, on its own page or another's."""
+    case_figures = {f"{paper['slug']}#{case['id']}": [f"{paper['slug']}#{fig['id']}" for fig in case["figures"]]
+                    for paper in corpus.papers for case in paper["cases"]}
+    found: dict[str, list[tuple[dict, dict]]] = {}
+    for paper in corpus.papers:
+        for note in paper["critical_notes"]:
+            for ref in note.get("related") or []:
+                full = ref if "#" in ref else f"{paper['slug']}#{ref}"
+                for target in case_figures.get(full, [full]):
+                    notes = found.setdefault(target, [])
+                    if all(n is not note for _, n in notes):
+                        notes.append((paper, note))
+    return found
+
+
+def _legacy_agreement_id(entries: list[dict]) -> str | None:
+    """The id the first ledger gave an agreement of these figures (indicator, year, scope text, unit,
+    value), when it would have grouped them: kept as an anchor so that old links land on its row."""
+    keys = {(e["fig"]["indicator"], period_key(e["fig"]["period"]), normalise_title(e["fig"]["scope"]["zh"]),
+             normalise_title(e["fig"]["unit"]["zh"]), e["fig"]["value"]) for e in entries}
+    if len(keys) != 1:
+        return None
+    indicator, period, scope, unit, value = keys.pop()
+    if period is None:
+        return None
+    return f"agreement-{indicator}-{period}-{short_hash(scope + '|' + unit + '|' + repr(value))}"
+
+
+def _complemented(corpus) -> frozenset[str]:
+    """Ids of the indicators another one complements to 100 % (the yield rate a defect rate complements)."""
+    return frozenset(i["complement_of"] for i in corpus.indicators_by_id.values() if i.get("complement_of"))
+
+
+def _oriented(entry: dict, complemented: frozenset[str]) -> float:
+    """The value in the sense of its family's small rates: a yield rate beside a defect rate as 100 − x
+    (a 99.2 % yield is a 0.8 % defect rate; ratios of rates near 100 % say nothing)."""
+    value = entry["fig"]["value"]
+    return 100 - value if entry["fig"]["indicator"] in complemented and entry["fig"]["unit"]["zh"] == "%" else value
+
+
+def _reasons(a: dict, b: dict, corpus, lang: str, s: dict) -> list[str]:
+    """Why two figures are not strictly comparable: measure (indicator, base), scope, period, status."""
+    fa, fb = a["fig"], b["fig"]
+    ia, ib = corpus.indicators_by_id[fa["indicator"]], corpus.indicators_by_id[fb["indicator"]]
+    statuses = enum_labels("$defs", "figure", "properties", "status")
+    reasons = []
+    if fa["indicator"] != fb["indicator"] and (ia.get("group") is None or ia.get("group") != ib.get("group")):
+        reason = s["reason_measure"].format(a=ia["label"][lang], b=ib["label"][lang])
+        if ia.get("complement_of") == fb["indicator"] or ib.get("complement_of") == fa["indicator"]:
+            complemented = ib if ia.get("complement_of") == fb["indicator"] else ia
+            reason += s["reason_complement"].format(label=complemented["label"][lang])
+        reasons.append(reason)
+    if place_key(fa["place"]) != place_key(fb["place"]):
+        if place_within(fa["place"], fb["place"]):
+            reasons.append(s["reason_nested"].format(inner=fa["scope"][lang], outer=fb["scope"][lang]))
+        elif place_within(fb["place"], fa["place"]):
+            reasons.append(s["reason_nested"].format(inner=fb["scope"][lang], outer=fa["scope"][lang]))
+        else:
+            reasons.append(s["reason_scope"].format(a=fa["scope"][lang], b=fb["scope"][lang]))
+    pa, pb = period_key(fa["period"]), period_key(fb["period"])
+    if pa is None and pb is None:
+        reasons.append(s["reason_no_period"])
+    elif pa != pb:
+        reasons.append(s["reason_period"].format(a=_period_text(fa["period"], s), b=_period_text(fb["period"], s)))
+    if fa["status"] != fb["status"]:
+        reasons.append(s["reason_status"].format(a=statuses[fa["status"]][lang], b=statuses[fb["status"]][lang]))
+    return reasons
 
 
 def ledger_findings(corpus, lang: str, s: dict) -> tuple[list[dict], dict[int, list[dict]]]:
-    """Agreements (same indicator, year, scope, unit and value in two or more papers) and conflicts
-    (same indicator or indicator group, year and scope, different values or units, two or more papers),
-    each with an id, a one-sentence explanation and its figures; and id(figure) → its findings.
-    Figures without a year are never compared: nothing says they measure the same moment."""
+    """The ledger's findings, each with an id, a kind, one explanatory sentence and its figures; and
+    id(figure) → its findings.
+
+    - repeat: a figure printed in another paper's words (its `repeats`) and the figure it repeats:
+      one report, not two; a repeat never counts towards an agreement.
+    - agreement: independent figures (none repeats another) from two or more papers with the same
+      indicator, period, place, status (actual and estimate alike), unit and value.
+    - conflict: independent figures from two or more papers for one comparable group with the same
+      period, place and status but different values or units.
+    - tension: the two furthest-apart figures of two papers for related measures (one family, group
+      or indicator) in one unit, TENSION_FACTOR or more times apart, that differ in measure, place,
+      period or status (undated ones included), with the reasons they are not strictly comparable.
+
+    Agreements and conflicts need a stated period: nothing says that undated figures measure the same
+    moment. Each derivation is one pass that groups by a key; no pair of figures is compared twice."""
     labels = paper_short_labels(corpus, lang, s)
-    same: dict[tuple, list[dict]] = {}
-    comparable: dict[tuple, list[dict]] = {}
-    for entry in all_figures(corpus):
-        fig = entry["fig"]
-        if is_not_stated(fig["year"]):
-            continue
-        year, scope = str(fig["year"]), normalise_title(fig["scope"]["zh"])
-        unit = normalise_title(fig["unit"]["zh"])
-        indicator = corpus.indicators_by_id[fig["indicator"]]
-        same.setdefault((fig["indicator"], year, scope, unit, fig["value"]), []).append(entry)
-        group = indicator["group"] or f"indicator-{fig['indicator']}"
-        comparable.setdefault((group, year, scope), []).append(entry)
+    sep = "、" if lang == "zh" else "; "
+    entries_all = all_figures(corpus)
+    by_ref = {_figure_ref(e): e for e in entries_all}
 
     def papers_of(entries):
         return list(dict.fromkeys(e["paper"]["slug"] for e in entries))
 
     def indicator_labels(entries):
         ids = list(dict.fromkeys(e["fig"]["indicator"] for e in entries))
-        return ("、" if lang == "zh" else "; ").join(corpus.indicators_by_id[i]["label"][lang] for i in ids)
+        return sep.join(corpus.indicators_by_id[i]["label"][lang] for i in ids)
 
-    findings, by_figure = [], {}
-    for (indicator, year, scope, unit, value), entries in same.items():
+    def periods_of(entries):
+        return s["list_sep"].join(dict.fromkeys(_period_text(e["fig"]["period"], s) for e in entries))
+
+    def scopes_of(entries):
+        return s["list_sep"].join(dict.fromkeys(e["fig"]["scope"][lang] for e in entries))
+
+    def value_with_paper(entry):
+        value = figure_value_text(entry["fig"], lang)
+        return f"{value}（{labels[entry['paper']['slug']]}）" if lang == "zh" else f"{value} ({labels[entry['paper']['slug']]})"
+
+    def finding(kind, finding_id, entries, sentence, anchors=()):
+        stated_periods = [period_key(e["fig"]["period"]) for e in entries if period_key(e["fig"]["period"])]
+        return {"id": finding_id, "kind": kind, "label": s[kind], "indicator": indicator_labels(entries),
+                "period": periods_of(entries), "period_sort": min((_year_sort(p) for p in stated_periods), default=""),
+                "scope": scopes_of(entries), "entries": entries,
+                "sentence": sentence, "anchors": [a for a in anchors if a and a != finding_id]}
+
+    findings: list[dict] = []
+
+    # Repeats: each figure that others repeat, with those that repeat it.
+    repeated: dict[str, list[dict]] = {}
+    for entry in entries_all:
+        target = entry["fig"].get("repeats")
+        if target in by_ref:
+            repeated.setdefault(target, []).append(entry)
+    for target, copies in repeated.items():
+        original = by_ref[target]
+        entries = [original, *copies]
+        sourced = [labels[e["paper"]["slug"]] for e in entries if not is_not_stated(e["fig"]["source"])]
+        if not sourced:
+            source = s["repeat_no_source"]
+        elif len(sourced) == len(entries):
+            source = s["repeat_all_sources"]
+        else:
+            source = s["repeat_only_source"].format(papers=s["list_sep"].join(dict.fromkeys(sourced)))
+        sentence = s["repeat_sentence"].format(
+            copies=s["list_sep"].join(dict.fromkeys(labels[e["paper"]["slug"]] for e in copies)),
+            original=labels[original["paper"]["slug"]], indicator=indicator_labels(entries),
+            period=_period_text(original["fig"]["period"], s), scope=original["fig"]["scope"][lang],
+            value=figure_value_text(original["fig"], lang), source=source)
+        findings.append(finding("repeat", f"repeat-{original['paper']['slug']}--{original['fig']['id']}",
+                                entries, sentence, [_legacy_agreement_id(entries)]))
+
+    # Agreements and conflicts: independent figures of a stated period.
+    same: dict[tuple, list[dict]] = {}
+    comparable: dict[tuple, list[dict]] = {}
+    for entry in entries_all:
+        fig = entry["fig"]
+        period = period_key(fig["period"])
+        if period is None or fig.get("repeats"):
+            continue
+        indicator = corpus.indicators_by_id[fig["indicator"]]
+        where, status = place_key(fig["place"]), _status_class(fig["status"])
+        unit = normalise_title(fig["unit"]["zh"])
+        same.setdefault((fig["indicator"], period, where, status, unit, fig["value"]), []).append(entry)
+        group = indicator.get("group") or f"indicator-{fig['indicator']}"
+        comparable.setdefault((group, period, where, status), []).append(entry)
+    for (indicator, period, where, status, unit, value), entries in same.items():
         slugs = papers_of(entries)
         if len(slugs) < 2:
             continue
         first = entries[0]["fig"]
-        findings.append({
-            "id": f"agreement-{indicator}-{year}-{short_hash(scope + '|' + unit + '|' + repr(value))}",
-            "kind": "agreement", "label": s["agreement"], "indicator": indicator_labels(entries), "year": year,
-            "scope": first["scope"][lang], "entries": entries,
-            "sentence": s["agreement_sentence"].format(
-                n=len(slugs), indicator=indicator_labels(entries), year=year, scope=first["scope"][lang],
-                value=figure_value_text(first, lang), papers=s["list_sep"].join(labels[x] for x in slugs)),
-        })
-    for (group, year, scope), entries in comparable.items():
+        sentence = s["agreement_sentence"].format(
+            n=len(slugs), indicator=indicator_labels(entries), year=period, scope=first["scope"][lang],
+            value=figure_value_text(first, lang), papers=s["list_sep"].join(labels[x] for x in slugs))
+        sources = {normalise_title(e["fig"]["source"]["zh"]) if not is_not_stated(e["fig"]["source"]) else None
+                   for e in entries}
+        if len(sources) == 1 and None not in sources:
+            # Independent wording, but one source: the papers pass on one report, they do not confirm it.
+            sentence = sentence.rstrip("。.") + s["agreement_same_source"].format(source=first["source"][lang])
+        findings.append(finding(
+            "agreement", f"agreement-{indicator}-{period}-{short_hash(where + '|' + status + '|' + unit + '|' + repr(value))}",
+            entries, sentence, [_legacy_agreement_id(entries)]))
+    for (group, period, where, status), entries in comparable.items():
         slugs = papers_of(entries)
         values = list(dict.fromkeys((normalise_title(e["fig"]["unit"]["zh"]), e["fig"]["value"]) for e in entries))
         if len(slugs) < 2 or len(values) < 2:
@@ -491,64 +730,111 @@ def ledger_findings(corpus, lang: str, s: dict) -> tuple[list[dict], dict[int, l
         first_of_paper: dict[str, dict] = {}
         for e in entries:
             first_of_paper.setdefault(e["paper"]["slug"], e)
-        shown = [first_of_paper[slug] for slug in slugs]
-        listing = s["list_sep"].join(f"{figure_value_text(e['fig'], lang)} ({labels[e['paper']['slug']]})"
-                                     if lang == "en" else f"{figure_value_text(e['fig'], lang)}（{labels[e['paper']['slug']]}）"
-                                     for e in shown)
-        sentence = s["conflict_sentence"].format(indicator=indicator_labels(entries), year=year,
+        listing = s["list_sep"].join(value_with_paper(first_of_paper[slug]) for slug in slugs)
+        sentence = s["conflict_sentence"].format(indicator=indicator_labels(entries), year=period,
                                                  scope=entries[0]["fig"]["scope"][lang], values=listing)
         if len(units) > 1:
             sentence = sentence.rstrip("。.") + s["conflict_units_suffix"]
-        findings.append({"id": f"conflict-{group}-{year}-{short_hash(scope)}", "kind": "conflict",
-                         "label": s["conflict"], "indicator": indicator_labels(entries), "year": year,
-                         "scope": entries[0]["fig"]["scope"][lang], "entries": entries, "sentence": sentence})
-    for finding in findings:
-        for entry in finding["entries"]:
-            by_figure.setdefault(id(entry["fig"]), []).append(finding)
+        findings.append(finding("conflict", f"conflict-{group}-{period}-{short_hash(where + '|' + status)}",
+                                entries, sentence))
+
+    # Tensions: per related measure and unit, the lowest and the highest value of each paper.
+    complemented = _complemented(corpus)
+
+    def oriented(entry):
+        return _oriented(entry, complemented)
+    extremes: dict[tuple, dict[str, list]] = {}
+    for entry in entries_all:
+        fig = entry["fig"]
+        value = oriented(entry)
+        if fig.get("repeats") or value <= 0:
+            continue
+        key = (_cluster(corpus.indicators_by_id[fig["indicator"]]), normalise_title(fig["unit"]["zh"]))
+        low_high = extremes.setdefault(key, {}).setdefault(entry["paper"]["slug"], [entry, entry])
+        if value < oriented(low_high[0]):
+            low_high[0] = entry
+        if value > oriented(low_high[1]):
+            low_high[1] = entry
+    for (cluster, _unit), by_paper in extremes.items():
+        if len(by_paper) < 2:
+            continue
+        # The furthest-apart pair from two papers is among the two lowest and the two highest papers.
+        lows = sorted(by_paper.values(), key=lambda lh: oriented(lh[0]))[:2]
+        highs = sorted(by_paper.values(), key=lambda lh: -oriented(lh[1]))[:2]
+        pairs = [(lo[0], hi[1]) for lo in lows for hi in highs if lo[0]["paper"] is not hi[1]["paper"]]
+        low, high = max(pairs, key=lambda p: oriented(p[1]) / oriented(p[0]))
+        factor = oriented(high) / oriented(low)
+        reasons = _reasons(low, high, corpus, lang, s)
+        if factor < TENSION_FACTOR or not reasons:
+            continue  # close enough, or strictly comparable (then a conflict says so)
+        sentence = s["tension_sentence"].format(
+            factor=f"{factor:.1f}", low=value_with_paper(low), high=value_with_paper(high),
+            reasons=s["reason_sep"].join(reasons))
+        unsourced = [labels[e["paper"]["slug"]] for e in (low, high) if is_not_stated(e["fig"]["source"])]
+        if unsourced:
+            sentence = sentence.rstrip("。.") + s["tension_unsourced"].format(papers=s["list_sep"].join(dict.fromkeys(unsourced)))
+        findings.append(finding("tension", f"tension-{cluster}-{short_hash(_figure_ref(low) + '|' + _figure_ref(high))}",
+                                [low, high], sentence))
+
+    by_figure: dict[int, list[dict]] = {}
+    for f in findings:
+        for entry in f["entries"]:
+            by_figure.setdefault(id(entry["fig"]), []).append(f)
     return findings, by_figure
 
 
 def statistics_table(corpus, lang: str, s: dict, up: str) -> tuple[dict, dict]:
-    """The ledger (every figure, grouped by indicator) and the table of its findings."""
+    """The ledger (every figure, related measures together) and the table of its findings. A figure's
+    check column names its findings and the critical notes that concern it."""
     labels = paper_short_labels(corpus, lang, s)
     findings, by_figure = ledger_findings(corpus, lang, s)
-    columns = [column("indicator", s["indicator"]), column("year", s["year"], "year"),
-               column("value", s["value"], "number"), column("unit", s["unit"]), column("scope", s["scope"]),
-               column("paper", s["papers"]), column("source", s["source"]), column("check", s["ledger_check"])]
+    notes = figure_notes(corpus)
+    statuses = enum_labels("$defs", "figure", "properties", "status")
+    note_kinds = enum_labels("$defs", "critical_note", "properties", "kind")
+    columns = [column("indicator", s["indicator"]), column("period", s["period"], "year"),
+               column("value", s["value"], "number"), column("unit", s["unit"]), column("status", s["figure_status"]),
+               column("scope", s["scope"]), column("paper", s["papers"]), column("source", s["source"]),
+               column("check", s["ledger_check"])]
     rows = []
     for entry in all_figures(corpus):
         fig, paper = entry["fig"], entry["paper"]
         indicator = corpus.indicators_by_id[fig["indicator"]]
-        flags = by_figure.get(id(fig), [])
+        flags = [{"text": f["label"], "href": _anchor(f["id"]), "lang": None, "kind": f["kind"],
+                  "csv": f"{f['label']} [{f['id']}]"} for f in by_figure.get(id(fig), [])]
+        flags += [{"text": f"{s['ledger_note']}{note_kinds[note['kind']][lang]}",
+                   "href": _paper_href(up, note_paper, note["id"]), "lang": None, "kind": "note",
+                   "csv": f"{s['ledger_note']}{note_kinds[note['kind']][lang]} [{note_paper['slug']}#{note['id']}]"}
+                  for note_paper, note in notes.get(_figure_ref(entry), [])]
         source = cell(s["not_stated"], sort="", state="not-stated") if is_not_stated(fig["source"]) \
             else cell(fig["source"][lang])
         where = labels[paper["slug"]] + (f" · {entry['case']['name'][lang]}" if entry["case"] else "")
         rows.append({"id": _row_id(paper, fig["id"]), "cells": [
             cell(indicator["label"][lang], title=fig["indicator"], csv_text=f"{indicator['label'][lang]} [{fig['indicator']}]"),
-            cell(_year_text(fig["year"], s), sort=_year_sort(fig["year"]),
-                 state="not-stated" if is_not_stated(fig["year"]) else None),
-            cell(figure_value_text(fig, lang), sort=format_number(fig["value"])),
-            cell(fig["unit"][lang]),
-            cell(fig["scope"][lang]),
+            cell(_period_text(fig["period"], s), sort=_year_sort(period_key(fig["period"])),
+                 state="not-stated" if period_key(fig["period"]) is None else None),
+            cell(figure_value_text(fig, lang), sort=figure_magnitude(fig)),
+            cell(figure_unit_text(fig, lang)),
+            cell(statuses[fig["status"]][lang], csv_text=f"{statuses[fig['status']][lang]} [{fig['status']}]"),
+            cell(fig["scope"][lang], title=place_key(fig["place"]), csv_text=f"{fig['scope'][lang]} [{place_key(fig['place'])}]"),
             cell(where, href=_paper_href(up, paper, fig["id"]), title=paper["title"][lang],
                  csv_text=f"{where} ({paper['slug']}#{fig['id']})"),
             source,
-            cell(" ".join(f["label"] for f in flags),
-                 items=[{"text": f["label"], "href": _anchor(f["id"]), "lang": None, "kind": f["kind"]} for f in flags],
-                 sort="" if not flags else None,
-                 csv_text=" | ".join(f"{f['label']} [{f['id']}]" for f in flags)),
+            cell(" ".join(f["text"] for f in flags),
+                 items=[{k: f[k] for k in ("text", "href", "lang", "kind")} for f in flags],
+                 sort="" if not flags else None, csv_text=" | ".join(f["csv"] for f in flags)),
         ]})
     ledger = table("statistics", s["compare_statistics"], columns, rows, lang)
-    finding_columns = [column("kind", s["ledger_check"]), column("indicator", s["indicator"]),
-                       column("year", s["year"], "year"), column("scope", s["scope"]),
+    finding_columns = [column("kind", s["finding_kind"]), column("indicator", s["indicator"]),
+                       column("period", s["period"], "year"), column("scope", s["scope"]),
                        column("explanation", s["explanation"]), column("figures", s["figures"])]
+    order = {kind: index for index, kind in enumerate(FINDING_KINDS)}
     finding_rows = [{"id": f["id"], "class": f"finding-{f['kind']}", "cells": [
-        cell(f["label"]), cell(f["indicator"]), cell(f["year"], sort=f["year"][:4]), cell(f["scope"]),
-        cell(f["sentence"]),
+        cell(f["label"], anchors=f["anchors"]), cell(f["indicator"]), cell(f["period"], sort=f["period_sort"]),
+        cell(f["scope"]), cell(f["sentence"]),
         cell("", items=[{"text": f"{labels[e['paper']['slug']]}: {figure_value_text(e['fig'], lang)}",
                          "href": _anchor(_row_id(e["paper"], e["fig"]["id"])), "lang": None} for e in f["entries"]],
-             csv_text=" | ".join(f"{e['paper']['slug']}#{e['fig']['id']}" for e in f["entries"])),
-    ]} for f in sorted(findings, key=lambda f: (f["kind"] != "conflict", f["id"]))]
+             csv_text=" | ".join(_figure_ref(e) for e in f["entries"])),
+    ]} for f in sorted(findings, key=lambda f: (order[f["kind"]], f["id"]))]
     return ledger, table("findings", s["compare_findings"], finding_columns, finding_rows, lang)
 
 

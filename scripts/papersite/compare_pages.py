@@ -5,7 +5,7 @@ docs/data/<lang>/<table>.csv for every table, docs/data/papers.json (all of cont
 docs/data/papers/<slug>.yaml (each summary's file, byte for byte). Pure."""
 from __future__ import annotations
 
-from . import compare
+from . import compare, compare_scale
 from .render import SUFFIX, _context, environment, strings
 
 LANGS = ("zh", "en")
@@ -22,8 +22,8 @@ def _up(page: str) -> str:
 
 
 def render_compare_page(corpus, page: str, lang: str,
-                        tables_by_page: dict[str, list[dict]] | None = None) -> tuple[str, list[dict]]:
-    """The page's Markdown and the tables on it. tables_by_page (page → its tables in lang), if
+                        tables_by_page: dict[str, list[dict]] | None = None) -> tuple[str, list[dict], dict]:
+    """The page's Markdown, the tables on it (every row) and the rows files of tables too long for it. tables_by_page (page → its tables in lang), if
     given, is used and filled, so that the tables the index lists are not built twice."""
     s = _strings(lang)
     up = _up(page)
@@ -46,8 +46,19 @@ def render_compare_page(corpus, page: str, lang: str,
         extra["case_kinds"] = compare.case_kind_summary(corpus, lang)
     if page == "index":
         extra["csv_files"] = [t for other in compare.PAGES for t in tables_of(other)]
+    # What the page shows: the tables fitted to a page (compare_scale.py); the CSVs keep every row.
+    depth = (1 if page == "index" else 2) + (lang == "en")
+    section = page if page in compare.THEMED_LISTS else "recommendations"
+    shown, rows = [], {}
+    for t in tables:
+        fitted, extra_rows = compare_scale.fit(t, lang, depth, s["papers"], section)
+        shown.append(fitted)
+        rows.update(extra_rows)
+    extra["tables"] = shown
+    if len(corpus.papers) > compare_scale.PAPER_COLUMNS:
+        extra["heatmap"] = None  # one column per paper: past a screen's width it says nothing
     text = environment().get_template("compare_page.md.j2").render(_context(corpus, lang, **extra))
-    return text, tables
+    return text, tables, rows
 
 
 def render_codebook_page(corpus, lang: str) -> str:
@@ -70,8 +81,9 @@ def compare_outputs(corpus, langs: tuple[str, ...] = LANGS, downloads: bool = Tr
     for lang in langs:
         tables_by_page: dict[str, list[dict]] = {}  # each table is built once per language
         for page in compare.PAGES:
-            text, tables = render_compare_page(corpus, page, lang, tables_by_page)
+            text, tables, rows = render_compare_page(corpus, page, lang, tables_by_page)
             outputs[f"compare/{page}{SUFFIX[lang]}.md"] = text
+            outputs.update(rows)
             for t in tables:
                 outputs[t["csv"]] = compare.csv_text(t)
         outputs[f"compare/codebook{SUFFIX[lang]}.md"] = render_codebook_page(corpus, lang)

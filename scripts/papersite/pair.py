@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 
 from .enrich import LANGS
-from .render import SUFFIX, _context, environment, format_number, year_label
+from .compare import figure_value_text
+from .render import SUFFIX, _context, environment, year_label
 from .schema import enum_labels
 
 THEMED = ("arguments", "mechanisms", "challenges", "recommendations", "cases")
@@ -26,15 +27,13 @@ def _dumps(data) -> str:
 
 
 def _figure_text(fig: dict, qualifiers: dict) -> dict:
-    """'about 2.38 trillion yuan (2023, China)' / '约2.38万亿元（2023，中国）', as the paper page prints it."""
+    """'about 2.38 trillion yuan (2023, China)' / '约2.38万亿元（2023，中国）', as the paper page prints it
+    (the English value scaled as people write it: over 100,000 firms, US$366.61 billion)."""
     out = {}
     for lang in LANGS:
-        unit = fig["unit"][lang]
-        joint = "" if lang == "zh" or unit == "%" else (" × " if unit[:1].isdigit() else " ")
-        qualifier = qualifiers[fig["qualifier"]][lang] + ("" if lang == "zh" else " ") if fig.get("qualifier") else ""
-        text = f"{qualifier}{format_number(fig['value'])}{joint}{unit}"
-        year = None if isinstance(fig["year"], dict) else fig["year"]
-        where = ("，" if lang == "zh" else ", ").join(str(part) for part in (year, fig["scope"][lang]) if part)
+        text = figure_value_text(fig, lang)
+        period = None if isinstance(fig["period"], dict) else fig["period"]
+        where = ("，" if lang == "zh" else ", ").join(str(part) for part in (period, fig["scope"][lang]) if part)
         if where:
             text += f"（{where}）" if lang == "zh" else f" ({where})"
         out[lang] = text

@@ -9,10 +9,12 @@ listed URL or anchor disappears without a redirect. Regenerate it after an inten
 from __future__ import annotations
 
 import html
+import json
 import pathlib
 import re
 
 _ID = re.compile(r'\sid="([^"]+)"')
+_ROWS_SRC = re.compile(r'\sdata-rows-src="([^"]+)"')
 # Material's own ids (drawer, search, tabs, skip links) are not content anchors.
 _INTERNAL = re.compile(r"^(__|_|md-|search|toc$)")
 SKIP_FILES = ("404.html",)
@@ -35,6 +37,13 @@ def public_urls(site: pathlib.Path) -> list[str]:
         # Up to the last </article>: the page's article holds articles of its own (the paper cards).
         content = text.split('<article', 1)[-1].rsplit("</article>", 1)[0]
         lines.update(f"{path}#{anchor}" for anchor in _ID.findall(content) if not _INTERNAL.match(anchor))
+        # A table too long for its page holds the rest of its rows in a file that assets/tables.js
+        # fetches when a link names one of them: those rows' anchors resolve too.
+        for src in _ROWS_SRC.findall(content):
+            rows = (html_file.parent / html.unescape(src)).resolve()
+            if rows.is_file():
+                for row in json.loads(rows.read_text(encoding="utf-8"))["rows"]:
+                    lines.update(f"{path}#{anchor}" for anchor in _ID.findall(row) if not _INTERNAL.match(anchor))
     return sorted(lines)
 
 

@@ -236,8 +236,11 @@ def render_papers_index(corpus, lang: str) -> str:
     return environment().get_template("papers_index.md.j2").render(_context(corpus, lang))
 
 
+GLOSSARY_USES = 12  # papers listed (and definitions quoted) per term; the rest are counted
+
+
 def render_glossary(corpus, lang: str) -> str:
-    return environment().get_template("glossary.md.j2").render(_context(corpus, lang))
+    return environment().get_template("glossary.md.j2").render(_context(corpus, lang, glossary_uses=GLOSSARY_USES))
 
 
 GLANCE_LIMIT = 8  # papers on the home page; the papers list has them all
@@ -262,6 +265,8 @@ def schema_fields(schema: dict, root: dict, prefix: str = "", depth: int = 0) ->
         rows.append({"path": path, "title": prop_resolved.get("title", name),
                      "description": prop.get("description", prop_resolved.get("description", "")),
                      "required": name in required,
+                     # Renamed fields keep their old row anchor (x-formerly), as syllabi may link it.
+                     "former": [f"{prefix}{old}" for old in prop_resolved.get("x-formerly", [])],
                      "example": json.dumps(example, ensure_ascii=False) if example is not None else ""})
         items = prop_resolved.get("items")
         if items and depth < 1:

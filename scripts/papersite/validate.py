@@ -605,6 +605,142 @@ def _theme_coverage_problems(raw: RawContent, papers_by_slug: dict[str, dict],
     return problems
 
 
+# ----------------------------------------------------------------------------- figures (the ledger)
+
+_PERIOD_SPAN = re.compile(r"([0-9]{4})-([0-9]{4})")
+_WORDING_CHAR = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+# A number phrase with this many letters besides its digits is a paper's wording, not just a number:
+# two papers printing it word for word print one sentence twice (跨境电商主体已超10万家), whereas
+# "3666.1亿美元" in two papers may be two papers citing one statistic.
+MIN_WORDING_CHARS = 6
+_REPEAT_FIELDS = ("indicator", "value", "unit", "period", "status", "place")
+
+
+def _figures_of(paper: dict):
+    """(path, figure) for every figure of a paper: statistics, then each case's figures."""
+    for index, fig in enumerate(paper.get("statistics") if isinstance(paper.get("statistics"), list) else []):
+        if isinstance(fig, dict):
+            yield ("statistics", index), fig
+    for c_index, case in enumerate(paper.get("cases") if isinstance(paper.get("cases"), list) else []):
+        figures = case.get("figures") if isinstance(case, dict) else None
+        for index, fig in enumerate(figures if isinstance(figures, list) else []):
+            if isinstance(fig, dict):
+                yield ("cases", c_index, "figures", index), fig
+
+
+def _field_text(field: str, value: object) -> str:
+    if isinstance(value, dict) and value.get("not_stated") is True:
+        return "not stated"
+    if field == "place" and isinstance(value, dict):
+        return repr(str(value.get("area")) + (f"#{value['subject']}" if value.get("subject") else ""))
+    if field == "unit" and isinstance(value, dict):
+        return repr(value.get("zh"))
+    return repr(value)
+
+
+def _figure_problems(raw: RawContent, papers_by_slug: dict[str, dict]) -> list[Problem]:
+    """The checks of the statistics ledger's fields that a schema cannot express: a span of years
+    runs forwards; repeats names a figure of another paper that repeats no other and records the same
+    indicator, value, unit, period, status and place; and a figure whose number phrase (its first
+    quote, with MIN_WORDING_CHARS letters or more besides the number) is word for word that of a
+    figure of another source text, with the same indicator and value, is marked as a repeat on one
+    side (figures of one source text, such as copies of a paper, count as one)."""
+    problems: list[Problem] = []
+    figures: dict[str, dict] = {}
+    for slug, paper in papers_by_slug.items():
+        for _, fig in _figures_of(paper):
+            if isinstance(fig.get("id"), str):
+                figures.setdefault(f"{slug}#{fig['id']}", fig)
+    marked: set[str] = set()  # slug#id of every figure that repeats, or is repeated by, a valid target
+    phrases: dict[tuple, list[tuple]] = {}
+    for rel, paper in raw.papers.items():
+        if not isinstance(paper, dict):
+            continue
+        slug = paper.get("slug")
+        quoted = {anchor: entry["quote"] for _, anchor, entry in evidence_entries(paper)
+                  if isinstance(entry.get("quote"), str)}
+        for path, fig in _figures_of(paper):
+            ref = f"{slug}#{fig.get('id')}"
+            period = fig.get("period")
+            if isinstance(period, str) and _PERIOD_SPAN.fullmatch(period):
+                first, last = _PERIOD_SPAN.fullmatch(period).groups()
+                if last <= first:
+                    problems.append(Problem(rel, field_path(path + ("period",)),
+                                            f"expected a span whose last year is after its first, got {period!r}"))
+            target = fig.get("repeats")
+            if isinstance(target, str) and "#" in target:
+                problem = _repeat_problem(target, slug, fig, papers_by_slug, figures)
+                if problem:
+                    problems.append(Problem(rel, field_path(path + ("repeats",)), problem))
+                else:
+                    marked.update((ref, target))
+            texts = _quotes_of_item(fig, quoted)
+            wording = "".join(texts[0].split()) if texts else ""
+            if len(_WORDING_CHAR.findall(wording)) >= MIN_WORDING_CHARS and isinstance(fig.get("value"), (int, float)):
+                phrases.setdefault((wording, fig.get("indicator"), fig.get("value")), []).append(
+                    (str(paper.get("source_text")), ref, rel, path, texts[0]))
+    for group in phrases.values():
+        sources = list(dict.fromkeys(source for source, *_ in group))
+        if len(sources) < 2:
+            continue
+        marked_sources = {source for source, ref, *_ in group if ref in marked}
+        # The figure the others should point to: one that others repeat, else the first of the group.
+        root = next((ref for _, ref, *_ in group if ref in marked and ref in figures
+                     and not isinstance(figures[ref].get("repeats"), str)), group[0][1])
+        unmarked = [source for source in sources if source not in marked_sources]
+        if not marked_sources:
+            unmarked = unmarked[1:]  # the first source text is taken as the one repeated
+        for source in unmarked:
+            _, ref, rel, path, quote = next(entry for entry in group if entry[0] == source)
+            problems.append(Problem(rel, field_path(path + ("repeats",)),
+                                    f"expected repeats: {root} (its number phrase “{quote}” is word for word "
+                                    f"the same), got nothing"))
+    return problems
+
+
+def _repeat_problem(target: str, slug: object, fig: dict, papers_by_slug: dict[str, dict],
+                    figures: dict[str, dict]) -> str | None:
+    """What is wrong with one figure's repeats, or None."""
+    other_slug, _, other_id = target.partition("#")
+    if other_slug not in papers_by_slug:
+        return f"expected a paper slug from content/papers/, got {other_slug!r}"
+    if other_slug == slug:
+        return f"expected a figure of another paper (a paper does not repeat itself), got {target!r}"
+    other = figures.get(target)
+    if other is None:
+        return f"expected a figure id on that page, got {other_id!r}"
+    if isinstance(other.get("repeats"), str):
+        return f"expected a figure that repeats no other (no chains), got {target!r} (which repeats {other['repeats']!r})"
+    for field in _REPEAT_FIELDS:
+        if other.get(field) != fig.get(field):
+            return (f"expected a figure with the same indicator, value, unit, period, status and place, got "
+                    f"{target!r} (its {field} is {_field_text(field, other.get(field))}, "
+                    f"this one's {_field_text(field, fig.get(field))})")
+    return None
+
+
+def _indicator_problems(raw: RawContent) -> list[Problem]:
+    """complement_of names another indicator of the same family."""
+    data = raw.vocabularies.get("indicators")
+    if not isinstance(data, list):
+        return []
+    rel = raw.vocabulary_paths["indicators"]
+    by_id = {i.get("id"): i for i in data if isinstance(i, dict)}
+    problems = []
+    for index, indicator in enumerate(data):
+        other = indicator.get("complement_of") if isinstance(indicator, dict) else None
+        if not isinstance(other, str):
+            continue
+        path = f"[{index}].complement_of"
+        if other not in by_id or other == indicator.get("id"):
+            problems.append(Problem(rel, path, f"expected the id of another indicator in content/indicators.yaml, got {other!r}"))
+        elif by_id[other].get("family") is None or by_id[other].get("family") != indicator.get("family"):
+            problems.append(Problem(rel, path, f"expected an indicator of the same family "
+                                               f"({indicator.get('family')!r}), got {other!r} "
+                                               f"(family {by_id[other].get('family')!r})"))
+    return problems
+
+
 def _english_problems(rel: str, data: object) -> list[Problem]:
     return [Problem(rel, field_path(path), f"expected English text without Chinese characters, got {describe_value(value)}")
             for path, value in _walk(data)
@@ -701,6 +837,8 @@ def validate(raw: RawContent) -> list[Problem]:
                                         themes_used.setdefault(id(data), set()))
 
     problems += _theme_coverage_problems(raw, papers_by_slug, themes_used)
+    problems += _figure_problems(raw, papers_by_slug)
+    problems += _indicator_problems(raw)
     problems += _codebook_problems(raw, papers_by_slug)
     problems += _reading_list_problems(raw, papers_by_slug)
     problems += _site_file_problems(raw)

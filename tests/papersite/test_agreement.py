@@ -86,3 +86,54 @@ def test_report_of_a_coding_against_itself_and_against_a_changed_one(raw, tmp_pa
         agreement.agreement(first, [dict(e, themes=["no-such-theme"]) for e in first], themes, actors, kinds)
     with pytest.raises(ValueError, match="different items"):
         agreement.agreement(first, first[1:], themes, actors, kinds)
+
+
+def _kinds():
+    sample = yaml.safe_load((ROOT / "coding" / "sample.yaml").read_text(encoding="utf-8"))
+    return {entry["item"]: entry["kind"] for entry in sample}
+
+
+def test_empty_actors_and_partners_on_other_items_count_as_absent(raw, tmp_path):
+    # The second coder wrote actors: [] and partners: [] on every item that is not a recommendation:
+    # the report must be the same as without those fields, and a non-empty list there is an error.
+    kinds = _kinds()
+    second = yaml.safe_load((ROOT / "coding" / "second.yaml").read_text(encoding="utf-8"))
+    assert any(kinds[e["item"]] != "recommendation" and e.get("actors") == [] for e in second)
+    stripped = [{k: v for k, v in e.items() if kinds[e["item"]] == "recommendation" or k not in ("actors", "partners")}
+                for e in second]
+    (tmp_path / "with.yaml").write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "without.yaml").write_text(yaml.safe_dump(stripped, allow_unicode=True), encoding="utf-8")
+    assert agreement.report(ROOT, second_path=tmp_path / "with.yaml") == agreement.report(ROOT, second_path=tmp_path / "without.yaml")
+    first = yaml.safe_load((ROOT / "coding" / "first.yaml").read_text(encoding="utf-8"))
+    themes = [t["id"] for t in raw.vocabularies["themes"]["themes"]]
+    actors = [a["id"] for a in raw.vocabularies["themes"]["actors"]]
+    padded = [dict(e, actors=[], partners=[]) if kinds[e["item"]] != "recommendation" else e for e in first]
+    same = agreement.agreement(first, padded, themes, actors, kinds)
+    assert same["theme_sets_identical"] == len(first) and same["actors_pooled"].kappa == 1
+    assert agreement.disagreements(first, padded, kinds) == []
+    other = next(e["item"] for e in first if kinds[e["item"]] != "recommendation")
+    wrong = [dict(e, actors=["firms"]) if e["item"] == other else e for e in first]
+    with pytest.raises(ValueError, match="not recommendations"):
+        agreement.agreement(first, wrong, themes, actors, kinds)
+
+
+def test_disagreements_name_each_differing_field():
+    kinds = _kinds()
+    first = yaml.safe_load((ROOT / "coding" / "first.yaml").read_text(encoding="utf-8"))
+    rec = next(e for e in first if kinds[e["item"]] == "recommendation")
+    other = next(e for e in first if kinds[e["item"]] != "recommendation")
+    second = [dict(e) for e in first]
+    for e in second:
+        if e["item"] == rec["item"]:
+            e.update(themes=list(reversed(e["themes"])),  # order alone is no difference
+                     actors=["government"] if e["actors"] == ["unspecified"] else ["unspecified"],
+                     status="target" if e["status"] == "forecast" else "forecast")
+        if e["item"] == other["item"]:
+            e["themes"] = e["themes"] + ["talent"] if "talent" not in e["themes"] else e["themes"][:-1]
+    rows = agreement.disagreements(first, second, kinds)
+    assert [r["item"] for r in rows] == [e["item"] for e in first if e["item"] in (rec["item"], other["item"])]
+    by_item = {r["item"]: r for r in rows}
+    assert set(by_item[rec["item"]]) == {"item", "kind", "actors", "status"}
+    assert by_item[rec["item"]]["status"][0] == rec["status"]
+    assert set(by_item[other["item"]]) == {"item", "kind", "themes"}
+    assert agreement.disagreements_text(rows).startswith("2 items differ")

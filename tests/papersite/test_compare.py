@@ -1,4 +1,5 @@
-"""Cross-paper comparisons: title normalisation, the ledger's agreements and conflicts, CSV and JSON
+"""Cross-paper comparisons: title normalisation, the ledger's agreements and conflicts (its tensions,
+repeats and English values are in test_ledger.py), CSV and JSON
 downloads, and a sixth paper that appears in every table, the ledger and the downloads with no code
 change (the golden files in tests/golden/compare and tests/golden/data cover the exact output)."""
 from __future__ import annotations
@@ -60,7 +61,7 @@ def test_overview_rows_follow_display_order_with_counts(fixture_corpus):
     assert [c["text"] for c in tab["rows"][0]["cells"]][2] == "[2026]"  # a supplied year, bracketed
     assert [c["text"] for c in tab["rows"][2]["cells"]][1:] == [
         "Invited-experts discussion", "not stated in the source", "not stated in the source", "Li Hua",
-        "Expert commentary", "Data and talent", "2", "0", "1", "0"]
+        "Expert commentary", "Data and talent", "2", "0", "4", "0"]
 
 
 def test_theme_matrix_marks_absent_cells_in_words(fixture_corpus):
@@ -200,11 +201,17 @@ def test_a_sixth_paper_appears_in_every_table_the_ledger_and_the_downloads(tmp_p
                 assert SIXTH in csv, key
         for page in compare.PAGES:
             assert SIXTH in outputs[f"compare/{page}{'' if lang == 'zh' else '.en'}.md"], page
-    # The ledger: same indicator, year 2023, scope China; 2.38 in two papers agrees, 2.5 conflicts.
+    # The ledger: same indicator, period 2023, place cn; 2.38 in two papers agrees, 2.5 conflicts. The
+    # copy's other figures agree with the sample's; the discussion's firm count repeats the sample's
+    # words (a repeat, not an agreement) and its 41 % share is far from the 7.8 % (a tension).
     findings, _ = compare.ledger_findings(corpus, "en", s("en"))
     assert sorted((f["kind"], sorted({e["paper"]["slug"] for e in f["entries"]})) for f in findings) == [
         ("agreement", ["fixture-2024-sample", "fixture-nd-discussion"]),
+        ("agreement", ["fixture-2024-sample", SIXTH]),
+        ("agreement", ["fixture-2024-sample", SIXTH]),
         ("conflict", ["fixture-2024-sample", "fixture-nd-discussion", SIXTH]),
+        ("repeat", ["fixture-2024-sample", "fixture-nd-discussion"]),
+        ("tension", ["fixture-2024-sample", "fixture-nd-discussion"]),
     ]
     conflict = next(f for f in findings if f["kind"] == "conflict")
     assert conflict["sentence"] == (
@@ -220,16 +227,42 @@ def test_a_sixth_paper_appears_in_every_table_the_ledger_and_the_downloads(tmp_p
     assert outputs[f"data/papers/{SIXTH}.yaml"] == text.encode("utf-8")
 
 
-def test_figures_without_a_year_or_of_another_scope_are_not_compared(tmp_path):
-    root, _ = _with_sixth_paper(tmp_path, lambda t: t.replace("value: 2.38", "value: 2.5")
-                                .replace("scope: {zh: 中国, en: China}", "scope: {zh: 浙江, en: Zhejiang}"))
+def _ecommerce_figure(edit):
+    """An edit of the copy's 2.38-trillion figure only (the lines from its value to its source)."""
+    block = ("    value: 2.38\n    qualifier: about\n    unit: {zh: 万亿元, en: trillion yuan}\n    period: 2023\n"
+             "    status: actual\n    scope: {zh: 中国, en: China}\n    place: {area: cn}\n")
+    return lambda text: text.replace(block, edit(block.replace("value: 2.38", "value: 2.5")))
+
+
+def _ecommerce_kinds(root):
     findings, _ = compare.ledger_findings(load_corpus(root), "zh", s("zh"))
-    assert [f["kind"] for f in findings] == ["agreement"]
+    return sorted(f["kind"] for f in findings
+                  if any(e["fig"]["indicator"] == "cross-border-ecommerce-trade-value" for e in f["entries"]))
+
+
+@pytest.mark.parametrize("edit", [
+    lambda b: b.replace("place: {area: cn}", "place: {area: cn/zhejiang}"),  # another place
+    lambda b: b.replace("period: 2023", "period: {not_stated: true}"),  # no period
+    lambda b: b.replace("period: 2023", "period: 2023Q4"),  # another period
+    lambda b: b.replace("status: actual", "status: forecast"),  # a forecast beside actual values
+], ids=["place", "no-period", "period", "status"])
+def test_figures_of_another_place_period_or_status_are_not_in_conflict(tmp_path, edit):
+    root, _ = _with_sixth_paper(tmp_path, _ecommerce_figure(edit))
+    assert _ecommerce_kinds(root) == ["agreement"]  # the sample and the discussion still agree
+
+
+def test_the_place_not_the_scope_text_decides_what_is_compared(tmp_path):
+    # The same words for another place: not compared; other words for the same place: compared.
+    root, _ = _with_sixth_paper(tmp_path / "a", _ecommerce_figure(lambda b: b.replace("place: {area: cn}", "place: {area: cn/zhejiang}")))
+    assert _ecommerce_kinds(root) == ["agreement"]
+    root, _ = _with_sixth_paper(tmp_path / "b", _ecommerce_figure(lambda b: b.replace("scope: {zh: 中国, en: China}",
+                                                                                      "scope: {zh: 全国, en: The whole country}")))
+    assert _ecommerce_kinds(root) == ["agreement", "conflict"]
 
 
 def test_conflicting_units_are_said_to_need_conversion(tmp_path):
     root, _ = _with_sixth_paper(tmp_path, lambda t: t.replace("unit: {zh: 万亿元, en: trillion yuan}",
-                                                              "unit: {zh: 亿美元, en: USD 100 million}"))
+                                                              "unit: {zh: 亿美元, en: 100 million US dollars}"))
     findings, _ = compare.ledger_findings(load_corpus(root), "zh", s("zh"))
     conflict = next(f for f in findings if f["kind"] == "conflict")
     assert conflict["sentence"].endswith("；单位不同，比较前须先换算。")
