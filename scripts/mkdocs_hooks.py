@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from papersite import parallel  # noqa: E402
-from papersite.build import generate  # noqa: E402
+from papersite.build import GENERATED_DIRS, generate  # noqa: E402
 from papersite.markers import expand_markers  # noqa: E402
 from papersite.problems import ContentError  # noqa: E402
 from papersite.render import strings  # noqa: E402
@@ -70,6 +70,14 @@ def on_pre_build(config, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     for folder in ("content", "scripts/papersite"):
         server.watch(str(ROOT / folder))
+    # docs/ holds the generator's output too: watched whole, every rebuild that writes it would start
+    # another rebuild. Watch the hand-written parts only (the pages beside the folders, assets and
+    # theme overrides); the generated folders change when content/ or scripts/ do, which are watched.
+    docs = pathlib.Path(config["docs_dir"])
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name not in GENERATED_DIRS):
+        server.watch(str(folder))
     return server
 
 

@@ -27,21 +27,31 @@ def quotes_of(paper: dict, path: tuple = ()):
             yield from quotes_of(value, path + (index,))
 
 
-def evidence_entries(node: object, path: tuple = ()):
+def evidence_entries(paper: object):
     """(path of the entry, its anchor <item id>-q<N>, the entry) for every evidence entry of every item
-    with an id, in document order; the anchor is the id the paper page gives the entry."""
-    if isinstance(node, dict):
-        evidence, item_id = node.get("evidence"), node.get("id")
+    with an id, in document order; the anchor is the id the paper page gives the entry. Items are the
+    paper's lists and the lists inside an item (a case's figures): the walk goes no deeper, so it costs
+    what the items cost, not what the whole paper does."""
+    if not isinstance(paper, dict):
+        return
+    for key, items in paper.items():
+        if isinstance(items, list):
+            yield from _item_entries(items, (key,), nested=True)
+
+
+def _item_entries(items: list, path: tuple, nested: bool):
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        evidence, item_id = item.get("evidence"), item.get("id")
         if isinstance(evidence, list) and isinstance(item_id, str):
-            for index, entry in enumerate(evidence):
+            for number, entry in enumerate(evidence):
                 if isinstance(entry, dict):
-                    yield path + ("evidence", index), f"{item_id}-q{index + 1}", entry
-        for key, value in node.items():
-            if key != "evidence":
-                yield from evidence_entries(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from evidence_entries(value, path + (index,))
+                    yield path + (index, "evidence", number), f"{item_id}-q{number + 1}", entry
+        if nested:
+            for key, value in item.items():
+                if key != "evidence" and isinstance(value, list):
+                    yield from _item_entries(value, path + (index, key), nested=False)
 
 
 def check_quotes(papers: dict[str, object], sources_dir: pathlib.Path,
