@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from site_tests.pages import page_kinds, pages_to_check
 from site_tests.serve import serve
-from site_tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+from site_tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 

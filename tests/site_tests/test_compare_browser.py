@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from papersite.build import load_corpus
 from site_tests.serve import serve
-from site_tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+from site_tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 

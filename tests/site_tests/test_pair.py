@@ -10,28 +10,11 @@ import pytest
 
 from conftest import ROOT
 from papersite.build import load_corpus
-from site_tests.serve import serve
-from site_tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 CORPUS = load_corpus(ROOT)
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as base:
-        yield base
 
 
 def _ids(built_site, lang: str, slug: str) -> set[str]:

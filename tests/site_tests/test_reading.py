@@ -9,29 +9,12 @@ import pytest
 from conftest import ROOT
 from papersite.build import load_corpus
 from site_tests.pages import page_kinds
-from site_tests.serve import serve
-from site_tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 MAX_PAPER_HEIGHT = 20_000  # px at 390 px wide, as first shown (folds closed)
 CORPUS = load_corpus(ROOT)
 SLUGS = [paper["slug"] for paper in CORPUS.papers]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as base:
-        yield base
 
 
 def _prefix(lang: str) -> str:

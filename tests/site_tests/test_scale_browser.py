@@ -13,7 +13,6 @@ import pytest
 
 from conftest import MKDOCS, copy_project
 from site_tests.serve import serve
-from site_tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 ROWS = 8
@@ -28,15 +27,6 @@ def small_pages_site(tmp_path_factory):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-4000:]
     return site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
