@@ -5,8 +5,8 @@ shows, and the files the browser fetches for the rest. Pure.
 - A matrix with more paper columns than fit a screen turns round: papers become rows, and each cell
   counts the paper's items on the theme (linked to that part of the paper's page). Rows grow with the
   corpus where columns could not; the CSV download keeps the full matrix.
-- A table with more rows than a page holds shows the first ROWS; all rows, rendered as the page renders
-  them, go to data/<lang>/<key>.rows.json, which assets/tables.js fetches when the reader sorts,
+- A table with more rows than a page holds shows the first ROWS (and no more than ROW_BYTES of them); all
+  rows, rendered as the page renders them, go to data/<lang>/<key>.rows.json, which assets/tables.js fetches when the reader sorts,
   filters, asks for every row or follows a link to a row that is not on the page.
 
 At five papers nothing changes: the tables are as they were."""
@@ -20,6 +20,7 @@ from .render import Safe, escape, table_cell
 
 PAPER_COLUMNS = 12   # paper columns a matrix keeps before it turns round
 ROWS = int(os.environ.get("PAPERSITE_TABLE_ROWS", "100"))  # rows a page shows (tests set fewer)
+ROW_BYTES = 300_000  # and at most this much of them: a ledger row with many figures is large
 
 
 def _is_paper_column(col: dict) -> bool:
@@ -56,10 +57,16 @@ def fit(t: dict, lang: str, depth: int, paper_label: str, section: str) -> tuple
     paper's page a count links to."""
     if sum(1 for col in t["columns"] if _is_paper_column(col)) > PAPER_COLUMNS:
         t = transposed(t, paper_label, section)
-    if len(t["rows"]) <= ROWS:
+    if len(t["rows"]) <= min(ROWS, 20):
+        return t, {}  # a short table: nothing to measure
+    html = [row_html(row) for row in t["rows"]]
+    shown, size = 0, 0
+    while shown < min(ROWS, len(html)) and (shown == 0 or size + len(html[shown]) <= ROW_BYTES):
+        size += len(html[shown])
+        shown += 1
+    if shown == len(html):
         return t, {}
     path = f"data/{lang}/{t['key']}.rows.json"
-    rows = json.dumps({"total": len(t["rows"]), "rows": [row_html(row) for row in t["rows"]]},
-                      ensure_ascii=False, separators=(",", ":")) + "\n"
-    page = {**t, "rows": t["rows"][:ROWS], "more": {"src": "../" * depth + path, "total": len(t["rows"])}}
+    rows = json.dumps({"total": len(html), "rows": html}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    page = {**t, "rows": t["rows"][:shown], "more": {"src": "../" * depth + path, "total": len(html)}}
     return page, {path: rows}

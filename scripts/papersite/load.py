@@ -109,6 +109,9 @@ def _check_tree(root: yaml.Node) -> None:
 # C stack (a crash, not an exception) before _check_tree could refuse it. Only flow brackets and
 # compact "- - -" sequences nest that deep cheaply, so the text is scanned for those first.
 _BRACKETS = re.compile(r"[\[\]{}]")
+# An alias (*name) where YAML allows one, or indentation deep enough for MAX_DEPTH levels of blocks.
+_MAY_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")
+_DEEP_INDENT = re.compile(r"^[ \t-]{%d,}" % MAX_DEPTH, re.M)
 _DEEP_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % (MAX_DEPTH + 1))
 
 
@@ -136,7 +139,8 @@ def _load(text: str) -> object:
         node = loader.get_single_node()  # composes the whole document: syntax errors surface here
         if node is None:
             return None
-        _check_tree(node)
+        if _MAY_ALIAS.search(text) or _DEEP_INDENT.search(text):
+            _check_tree(node)  # most files have neither: the walk over every node is not needed
         return loader.construct_document(node)
     finally:
         loader.dispose()

@@ -61,3 +61,12 @@ def test_a_long_table_keeps_its_first_rows_and_publishes_all(tmp_path, monkeypat
         # The rows file holds the page's rows first, as the page writes them.
         first = re.search(r"(<tr id=.*?</tr>)", body, re.S).group(1)
         assert rows["rows"][0] == first
+
+
+def test_a_page_holds_no_more_than_its_byte_budget_of_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(compare_scale, "ROW_BYTES", 3_000)
+    outputs = render_all(_corpus_of(tmp_path, 10), workers=1)
+    rows = json.loads(outputs["data/zh/statistics.rows.json"])["rows"]
+    body = outputs["compare/statistics.md"].split('id="table-statistics"', 1)[1].split("</tbody>", 1)[0]
+    shown = body.count("<tr id=")
+    assert 1 <= shown < compare_scale.ROWS and sum(len(r) for r in rows[:shown]) <= 3_000 < sum(len(r) for r in rows[:shown + 1])
