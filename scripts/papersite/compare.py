@@ -925,51 +925,46 @@ def actors_table(corpus, lang: str, s: dict, up: str) -> dict:
     """Who each paper asks to act: addressees only (partners are the next table), counted as distinct
     recommendations (restatements once, forecasts and targets shown but not counted); the actor
     unspecified is a row of its own."""
-    labels = paper_short_labels(corpus, lang, s)
-    found: dict[str, dict[str, list[dict]]] = {a["id"]: {} for a in corpus.actors}
-    for paper in corpus.papers:
-        for item in paper["recommendations"]:
-            for actor in item["actors"]:
-                found[actor].setdefault(paper["slug"], []).append(item)
-    totals = list_totals(corpus, "recommendations")
-    total = len(corpus.papers)
-    columns = [column("actor", s["actor"]), column("papers-raising", s["papers_asking"], "number"),
-               *_paper_columns(corpus, labels, up, lang)]
-    rows = []
-    for actor in corpus.actors:
-        by_paper = found[actor["id"]]
-        n = sum(1 for items in by_paper.values() if distinct_count(items))
-        rows.append({"id": f"actor-{actor['id']}", "cells": [
-            cell(actor["label"][lang], title=actor["definition"][lang], href=Safe(f"{up}compare/codebook/#actor-{actor['id']}"),
-                 anchors=_former_anchors(actor, "actor")),
-            cell(s["n_of_total"].format(n=n, total=total), sort=str(n), csv_text=str(n)),
-            *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up, totals[p["slug"]]) for p in corpus.papers),
-        ]})
-    return table("actors", s["compare_actors"], columns, rows, lang, foot=[_totals_row(corpus, totals, s)])
+    return _actor_matrix(corpus, lang, s, up, "actors")
 
 
 def partners_table(corpus, lang: str, s: dict, up: str) -> dict:
     """The counterparts each paper names for its addressees (与…合作, 同…谈判), apart from them."""
+    return _actor_matrix(corpus, lang, s, up, "partners")
+
+
+def _actor_matrix(corpus, lang: str, s: dict, up: str, field: str) -> dict:
+    """Actors × papers for one field of the recommendations: `actors` (the addressees; papers counted by
+    distinct items, with totals) or `partners` (named counterparts, so no `unspecified` row)."""
+    addressees = field == "actors"
     labels = paper_short_labels(corpus, lang, s)
     found: dict[str, dict[str, list[dict]]] = {a["id"]: {} for a in corpus.actors}
     for paper in corpus.papers:
         for item in paper["recommendations"]:
-            for actor in item.get("partners") or []:
+            for actor in item.get(field) or []:
                 found[actor].setdefault(paper["slug"], []).append(item)
     totals = list_totals(corpus, "recommendations")
     total = len(corpus.papers)
-    columns = [column("actor", s["actor"]), column("papers-naming", s["papers_naming"], "number"),
+    columns = [column("actor", s["actor"]),
+               column("papers-raising", s["papers_asking"], "number") if addressees else
+               column("papers-naming", s["papers_naming"], "number"),
                *_paper_columns(corpus, labels, up, lang)]
     rows = []
     for actor in corpus.actors:
-        if actor["id"] == "unspecified":
+        if not addressees and actor["id"] == "unspecified":
             continue  # a partner is always named
         by_paper = found[actor["id"]]
-        rows.append({"id": f"partner-{actor['id']}", "cells": [
-            cell(actor["label"][lang], title=actor["definition"][lang], href=Safe(f"{up}compare/codebook/#actor-{actor['id']}")),
-            cell(s["n_of_total"].format(n=len(by_paper), total=total), sort=str(len(by_paper)), csv_text=str(len(by_paper))),
+        n = sum(1 for items in by_paper.values() if distinct_count(items)) if addressees else len(by_paper)
+        head = cell(actor["label"][lang], title=actor["definition"][lang],
+                    href=Safe(f"{up}compare/codebook/#actor-{actor['id']}"),
+                    **({"anchors": _former_anchors(actor, "actor")} if addressees else {}))
+        rows.append({"id": f"{'actor' if addressees else 'partner'}-{actor['id']}", "cells": [
+            head,
+            cell(s["n_of_total"].format(n=n, total=total), sort=str(n), csv_text=str(n)),
             *(_items_cell(p, by_paper.get(p["slug"], []), lang, s, up, totals[p["slug"]]) for p in corpus.papers),
         ]})
+    if addressees:
+        return table("actors", s["compare_actors"], columns, rows, lang, foot=[_totals_row(corpus, totals, s)])
     return table("partners", s["compare_partners"], columns, rows, lang)
 
 
