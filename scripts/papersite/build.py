@@ -29,7 +29,9 @@ GENERATED_DIRS = ("papers", "glossary", "compare", "data", "cite", "changelog", 
 
 
 def paper_pages(corpus, papers=None) -> dict[str, str]:
-    """papers/<slug>(.en).md for every paper, or for `papers` (a part of corpus.papers) only."""
+    """papers/<slug>(.en).md for every paper, or for `papers` (a part of corpus.papers) only. A paper's
+    pages read that paper, the vocabularies, the site and the other papers' titles, and nothing else
+    of other papers: incremental.page_key is built on that (test_incremental.py edits each)."""
     # The first prose mention of each glossary term links to its entry (glossary_links.py).
     names = {lang: glossary_names(corpus.terms, lang) for lang in LANGS}
     return {f"papers/{paper['slug']}{SUFFIX[lang]}.md":
@@ -76,12 +78,14 @@ OUTPUT_BUILDERS = (paper_pages, index_pages, compare_outputs, pair_outputs, cite
                    reading_list_pages)
 
 
-def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
-    """Every generated file, path relative to docs/ → content. Pure: the same for any number of
+def render_all(corpus, workers: int | None = None, papers=None) -> dict[str, str | bytes]:
+    """Every generated file, path relative to docs/ → content; with papers (a part of corpus.papers),
+    the pages of those papers only, and every other file. Pure: the same for any number of
     worker processes (parallel.py), which share the paper pages between them in runs of papers."""
+    papers = corpus.papers if papers is None else papers
     workers = parallel.workers_for(len(corpus.papers)) if workers is None else workers
     # Several runs per worker, so that one that drew the long comparison pages is not waited for.
-    runs = parallel.chunks(corpus.papers, 4 * workers) if workers > 1 else [corpus.papers]
+    runs = parallel.chunks(papers, 4 * workers) if workers > 1 else [papers]
     parts = {builder: [functools.partial(builder, corpus)] for builder in OUTPUT_BUILDERS}
     parts[paper_pages] = [functools.partial(paper_pages, corpus, run) for run in runs]
     if workers > 1:
@@ -104,12 +108,13 @@ def render_all(corpus, workers: int | None = None) -> dict[str, str | bytes]:
 
 
 def load_corpus(root: pathlib.Path, site_url: str | None = None, environ: dict | None = None,
-                workers: int | None = None):
+                workers: int | None = None, cache: dict | None = None):
     """The validated, enriched corpus. site_url and environ (SITE_URL, SOURCE_DATE_EPOCH) only set
     corpus.site; without them the URL is mkdocs.yml's default and the date the current version's.
-    workers: processes that parse the papers (None: as many as parallel.workers_for gives)."""
+    workers: processes that parse the papers (None: as many as parallel.workers_for gives).
+    cache: parsed files kept between calls by a long-running caller (load.load_content)."""
     root = pathlib.Path(root)
-    raw = load_content(root / "content", root, workers)
+    raw = load_content(root / "content", root, workers, cache)
     problems = validate(raw)
     if problems:
         raise ContentError(problems)

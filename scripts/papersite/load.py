@@ -183,8 +183,12 @@ def _parse_texts(texts: list[tuple[str, str | None]]) -> dict[str, tuple[object,
 
 
 def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
-                 workers: int | None = None) -> RawContent:
+                 workers: int | None = None, cache: dict | None = None) -> RawContent:
+    """cache: a dict a long-running caller keeps between calls (path → its text and what parsing it
+    gave); a file whose text is unchanged is not parsed again. The parsed data is shared between
+    calls, so nothing downstream may change it (enrich copies what it adds to)."""
     content_dir = pathlib.Path(content_dir)
+    cache = {} if cache is None else cache
     root = pathlib.Path(root) if root else content_dir.parent
     problems: list[Problem] = []
     texts: dict[str, str] = {}
@@ -203,20 +207,26 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
         text = read_text(path)
         if text is None:
             return None
-        data, found = parse_yaml(text, path.relative_to(root).as_posix())
+        rel = path.relative_to(root).as_posix()
+        if rel not in cache or cache[rel][0] != text:
+            cache[rel] = (text, parse_yaml(text, rel))
+        data, found = cache[rel][1]
         problems.extend(found)
         return data
 
     # Parsing the papers is most of loading; worker processes share it (parallel.py).
     paper_texts = {path.relative_to(root).as_posix(): read_text(path)
                    for path in sorted((content_dir / "papers").glob("*.yaml"))}
-    papers = {}
-    workers = parallel.workers_for(len(paper_texts)) if workers is None else workers
-    runs = parallel.chunks(list(paper_texts.items()), 4 * workers)
+    unparsed = [(rel, text) for rel, text in paper_texts.items() if rel not in cache or cache[rel][0] != text]
+    workers = parallel.workers_for(len(unparsed)) if workers is None else workers
+    runs = parallel.chunks(unparsed, 4 * workers)
     for parsed in parallel.run_tasks([functools.partial(_parse_texts, run) for run in runs], workers):
-        for rel, (data, found) in parsed.items():
-            papers[rel] = data
-            problems.extend(found)
+        for rel, result in parsed.items():
+            cache[rel] = (paper_texts[rel], result)
+    papers = {}
+    for rel in paper_texts:
+        papers[rel], found = cache[rel][1]
+        problems.extend(found)
     for path in sorted((content_dir / "papers").glob("*.yml")):
         problems.append(Problem(path.relative_to(root).as_posix(), "(file name)",
                                 f"expected the extension .yaml, got {path.suffix}"))

@@ -19,7 +19,9 @@ class WriteReport:
 
 
 def write_outputs(docs_dir: pathlib.Path, outputs: dict[str, str | bytes],
-                  generated_dirs: tuple[str, ...]) -> WriteReport:
+                  generated_dirs: tuple[str, ...], current: frozenset[str] = frozenset()) -> WriteReport:
+    """current: files in generated folders that the caller knows are up to date without their content
+    (incremental.py); they are counted as unchanged and not removed."""
     docs_dir = pathlib.Path(docs_dir)
     written, unchanged = [], 0
     for rel, content in sorted(outputs.items()):
@@ -37,7 +39,7 @@ def write_outputs(docs_dir: pathlib.Path, outputs: dict[str, str | bytes],
     for folder in generated_dirs:
         for path in sorted((docs_dir / folder).rglob("*")):
             rel = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and rel not in outputs:
+            if path.is_file() and rel not in outputs and rel not in current:
                 path.unlink()
                 removed.append(rel)
-    return WriteReport(written, unchanged, removed)
+    return WriteReport(written, unchanged + len(current), removed)

@@ -1,4 +1,7 @@
-"""`mkdocs serve` regenerates the pages when a file in content/ changes (the hook watches it)."""
+"""`mkdocs serve --dirty`, as scripts/serve.sh runs it, regenerates the pages when a file in content/
+changes (the hook watches it): the edited paper's page first, then, in the follow-up build, every other
+page that shows the change, including hand-written pages with markers, and the strict build is not
+stopped by MkDocs' warning about dirty builds (the hook drops exactly that one)."""
 from __future__ import annotations
 
 import os
@@ -9,9 +12,13 @@ import urllib.request
 
 import pytest
 
-from conftest import FIXTURES, MKDOCS, copy_project
+from conftest import FIXTURES, MKDOCS, ROOT, copy_project
 
 pytestmark = pytest.mark.build
+
+# The options scripts/serve.sh gives `mkdocs serve`, read from it so the test serves as a reader does.
+SERVE_OPTIONS = ("--dirty",)
+assert "mkdocs serve --dirty" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
 
 
 def _free_port() -> int:
@@ -41,16 +48,27 @@ def test_serve_regenerates_a_paper_page_when_its_yaml_changes(tmp_path):
     project = copy_project(tmp_path / "project", FIXTURES / "valid" / "content")
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen([str(MKDOCS), "serve", *SERVE_OPTIONS, "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         # mkdocs serve mounts the site under the path of site_url.
         base = f"http://127.0.0.1:{port}/npf-digital-trade/"
         page = base + "papers/fixture-2024-sample/"
-        assert _wait_for(page, "提出问题", 90)
+        assert _wait_for(page, "提出问题", 90), log.read_text(encoding="utf-8")
         paper = project / "content" / "papers" / "fixture-2024-sample.yaml"
-        paper.write_text(paper.read_text(encoding="utf-8").replace("提出问题。", "提出一个新问题。"), encoding="utf-8")
-        assert _wait_for(page, "提出一个新问题", 90)
+        text = paper.read_text(encoding="utf-8").replace("提出问题。", "提出一个新问题。")
+        paper.write_text(text.replace("title: {zh: 数字贸易与<测试>|标题", "title: {zh: 数字贸易与<测试>|修订标题"),
+                         encoding="utf-8")
+        assert _wait_for(page, "提出一个新问题", 90), log.read_text(encoding="utf-8")
+        # the follow-up: a comparison page and the home page's list of papers (a marker) show the new title
+        assert _wait_for(base + "compare/mechanisms/", "修订标题", 90), log.read_text(encoding="utf-8")
+        assert _wait_for(base, "修订标题", 30), log.read_text(encoding="utf-8")
+        assert _wait_for(base + "en/", "Digital trade and", 5)
+        messages = log.read_text(encoding="utf-8")
+        assert "(1 process; quick; 2 file(s) written" in messages, messages
+        assert "Aborted" not in messages and "A 'dirty' build" not in messages, messages
     finally:
         server.terminate()
         server.wait(timeout=30)
