@@ -112,10 +112,12 @@ def load_corpus(root: pathlib.Path, site_url: str | None = None, environ: dict |
     """The validated, enriched corpus. site_url and environ (SITE_URL, SOURCE_DATE_EPOCH) only set
     corpus.site; without them the URL is mkdocs.yml's default and the date the current version's.
     workers: processes that parse the papers (None: as many as parallel.workers_for gives).
-    cache: parsed files kept between calls by a long-running caller (load.load_content)."""
+    cache: a dict a long-running caller keeps between calls, so that unchanged files are neither
+    parsed (load.load_content) nor checked against the schema (validate.validate) again."""
     root = pathlib.Path(root)
-    raw = load_content(root / "content", root, workers, cache)
-    problems = validate(raw)
+    cache = {} if cache is None else cache
+    raw = load_content(root / "content", root, workers, cache.setdefault("parsed", {}))
+    problems = validate(raw, cache.setdefault("schema", {}))
     if problems:
         raise ContentError(problems)
     corpus = enrich(raw)

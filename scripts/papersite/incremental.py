@@ -83,7 +83,7 @@ class Session:
         self.root = pathlib.Path(root)
         self.quick_builds = quick_builds
         self.workers = workers
-        self.parsed: dict = {}          # load.load_content's cache: files are parsed again only when changed
+        self.cache: dict = {}           # build.load_corpus's: files are parsed and checked again only when changed
         self.fingerprint: Fingerprint | None = None
         self.corpus = None
         self.written_texts: dict[str, str] = {}  # slug → the paper text the docs/ pages were made from
@@ -101,7 +101,7 @@ class Session:
             return Plan("none")
         before = self.fingerprint
         with gc_paused():  # see load.gc_paused
-            corpus = load_corpus(self.root, site_url, dict(os.environ), self.workers, self.parsed)
+            corpus = load_corpus(self.root, site_url, dict(os.environ), self.workers, self.cache)
         self.corpus, self.fingerprint = corpus, now
         if self.quick_builds and before is not None and now.generator == before.generator \
                 and now.site == before.site and corpus.raw_texts.keys() == self.written_texts.keys():

@@ -807,8 +807,13 @@ def _site_file_problems(raw: RawContent) -> list[Problem]:
     return problems
 
 
-def validate(raw: RawContent) -> list[Problem]:
+def validate(raw: RawContent, memo: dict | None = None) -> list[Problem]:
+    """Every problem of the content. memo: a dict a long-running caller keeps between calls (with
+    load.load_content's cache, which hands back the same object for an unchanged file): each paper's
+    schema check, a pure function of its data, is not run again for the same, unchanged object."""
     problems = list(raw.problems)
+    kept = {} if memo is None else memo
+    memo_now: dict[int, tuple] = {}
     vocab_problems, vocab_ids = _vocabulary_problems(raw)
     problems += vocab_problems
 
@@ -817,7 +822,11 @@ def validate(raw: RawContent) -> list[Problem]:
     for rel, data in raw.papers.items():
         if data is None:
             continue
-        problems += schema_problems(data, rel, "paper")
+        entry = kept.get(id(data))
+        if entry is None or entry[0] is not data or entry[1] != rel:
+            entry = (data, rel, schema_problems(data, rel, "paper"))  # the data is kept: its id stays its own
+        memo_now[id(data)] = entry
+        problems += entry[2]
         if isinstance(data, dict) and isinstance(data.get("slug"), str):
             papers_by_slug.setdefault(data["slug"], data)
             slug_paths.setdefault(data["slug"], []).append(rel)
@@ -842,5 +851,8 @@ def validate(raw: RawContent) -> list[Problem]:
     problems += _codebook_problems(raw, papers_by_slug)
     problems += _reading_list_problems(raw, papers_by_slug)
     problems += _site_file_problems(raw)
+    if memo is not None:
+        memo.clear()
+        memo.update(memo_now)  # removed or changed files' entries go
     # Files in path order; within a file, the order the checks found them (schema first).
     return sorted(dict.fromkeys(problems), key=lambda problem: problem.path)

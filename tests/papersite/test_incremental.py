@@ -10,11 +10,12 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from papersite import load
+from papersite import load, validate
 from papersite.build import generate
 from papersite.incremental import Session
 from papersite.load import ContentLoader, parse_yaml
 from papersite.problems import ContentError
+from papersite.validate import schema_problems
 
 PAPER = "content/papers/fixture-2024-sample.yaml"
 
@@ -153,14 +154,17 @@ def test_a_content_problem_writes_nothing_and_the_fix_is_picked_up(project, tmp_
     assert _tree(project) == _fresh(project, tmp_path)
 
 
-def test_unchanged_files_are_not_parsed_again_and_their_data_is_not_changed(project, monkeypatch):
+def test_unchanged_files_are_not_parsed_or_checked_again_and_their_data_is_not_changed(project, monkeypatch):
     session = Session(project, quick_builds=True, workers=1)
     session.build(None)
-    parsed = []
+    parsed, checked = [], []
     monkeypatch.setattr(load, "parse_yaml", lambda text, path: parsed.append(path) or parse_yaml(text, path))
+    monkeypatch.setattr(validate, "schema_problems",
+                        lambda data, rel, *names: checked.append((rel, *names)) or schema_problems(data, rel, *names))
     _edit(project, PAPER, _summary)
     session.build(None)
     assert parsed == [PAPER]
+    assert [rel for rel, *names in checked if names == ["paper"]] == [PAPER]
     # the kept data is what the text says: validate, enrich and render changed none of it
-    for rel, (text, (data, problems)) in session.parsed.items():
+    for rel, (text, (data, problems)) in session.cache["parsed"].items():
         assert data == yaml.load(text, Loader=ContentLoader), rel
