@@ -25,7 +25,7 @@ SUFFIX = {"zh": "", "en": ".en"}
 Safe = Markup  # text that is already Markdown/HTML and is printed as is
 
 
-# Characters that Markdown, its extensions (tables, attr_list, md_in_html) or HTML would interpret.
+# Characters that Markdown, its extensions (tables, attr_list) or HTML would interpret.
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "*": "&#42;", "_": "&#95;",
             "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;", "#": "&#35;", "{": "&#123;",
             "}": "&#125;", "$": "&#36;", "~": "&#126;", "^": "&#94;", '"': "&quot;", "'": "&#39;"}
