@@ -4,8 +4,10 @@ the templates so `mkdocs serve` regenerates when they change, and after the buil
 plugin misplaces, the redirects and the Pagefind search index."""
 from __future__ import annotations
 
+import atexit
 import logging
 import pathlib
+import shutil
 import sys
 import tempfile
 import time
@@ -91,6 +93,15 @@ def on_files(files, config, **kwargs):
         if source and not file.src_uri.startswith(tuple(f"{d}/" for d in GENERATED_DIRS)) \
                 and MARKER.search(pathlib.Path(source).read_text(encoding="utf-8")):
             pathlib.Path(file.abs_dest_path).unlink(missing_ok=True)
+    # Nor would it remove the HTML of a page whose Markdown the generator removed (a paper deleted).
+    english = config["theme"]["language"] == "en"
+    site = pathlib.Path(config["site_dir"])  # the root in both languages' builds; English pages go under en/
+    for rel in plan.report.removed:
+        if rel.endswith(".md") and rel.endswith(".en.md") == english:
+            page = f"en/{rel[:-len('.en.md')]}" if english else rel[:-len(".md")]
+            (site / page / "index.html").unlink(missing_ok=True)
+        elif not rel.endswith(".md") and not english:
+            (site / rel).unlink(missing_ok=True)
     return files
 
 
@@ -114,6 +125,7 @@ def on_serve(server, config, builder, **kwargs):
     session = incremental.session(ROOT)
     if session.quick_builds:
         folder = pathlib.Path(tempfile.mkdtemp(prefix="papersite-follow-up-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         session.follow_up_file = folder / "follow-up"
         server.watch(str(folder))
     return server

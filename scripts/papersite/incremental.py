@@ -120,13 +120,14 @@ class Session:
         corpus, docs = self.corpus, self.root / "docs"
         keys = {p["slug"]: page_key(corpus, p, self.fingerprint) for p in corpus.papers}
         # A paper's pages made from the same inputs are in docs/ already: not rendered again.
-        current = [p for p in corpus.papers if self.page_keys.get(p["slug"]) == keys[p["slug"]]
-                   and all((docs / path).is_file() for path in page_paths(p))]
-        fresh = [p for p in corpus.papers if p not in current]
+        current = {p["slug"] for p in corpus.papers if self.page_keys.get(p["slug"]) == keys[p["slug"]]
+                   and all((docs / path).is_file() for path in page_paths(p))}
+        fresh = [p for p in corpus.papers if p["slug"] not in current]
         with gc_paused():
             outputs = render_all(corpus, self.workers, fresh)
             report = write_outputs(docs, outputs, GENERATED_DIRS,
-                                   frozenset(path for p in current for path in page_paths(p)))
+                                   frozenset(path for p in corpus.papers if p["slug"] in current
+                                             for path in page_paths(p)))
         self.page_keys = keys
         self.written_texts = dict(corpus.raw_texts)
         self.pending = False

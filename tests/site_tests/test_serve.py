@@ -1,13 +1,15 @@
 """`mkdocs serve --dirty`, as scripts/serve.sh runs it, regenerates the pages when a file in content/
 changes (the hook watches it): the edited paper's page first, then, in the follow-up build, every other
 page that shows the change, including hand-written pages with markers, and the strict build is not
-stopped by MkDocs' warning about dirty builds (the hook drops exactly that one)."""
+stopped by MkDocs' warning about dirty builds (the hook drops exactly that one); a deleted paper's
+pages go."""
 from __future__ import annotations
 
 import os
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -33,6 +35,22 @@ def _fetch(url: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def _wait_for_status(url: str, status: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                code = response.status
+        except urllib.error.HTTPError as error:
+            code = error.code
+        except OSError:
+            code = None
+        if code == status:
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def _wait_for(url: str, text: str, seconds: float) -> bool:
@@ -66,6 +84,10 @@ def test_serve_regenerates_a_paper_page_when_its_yaml_changes(tmp_path):
         assert _wait_for(base + "compare/mechanisms/", "修订标题", 90), log.read_text(encoding="utf-8")
         assert _wait_for(base, "修订标题", 30), log.read_text(encoding="utf-8")
         assert _wait_for(base + "en/", "Digital trade and", 5)
+        # a paper deleted: its pages go from the served site (in both languages)
+        (project / "content" / "papers" / "fixture-nd-supplied.yaml").unlink()
+        gone = base + "papers/fixture-nd-supplied/"
+        assert _wait_for_status(gone, 404, 60) and _wait_for_status(base + "en/papers/fixture-nd-supplied/", 404, 5)
         messages = log.read_text(encoding="utf-8")
         assert "(1 process; quick; 2 file(s) written" in messages, messages
         assert "Aborted" not in messages and "A 'dirty' build" not in messages, messages
