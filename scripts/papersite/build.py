@@ -31,7 +31,7 @@ GENERATED_DIRS = ("papers", "glossary", "compare", "data", "cite", "changelog", 
 def paper_pages(corpus, papers=None) -> dict[str, str]:
     """papers/<slug>(.en).md for every paper, or for `papers` (a part of corpus.papers) only. A paper's
     pages read that paper, the vocabularies, the site and the other papers' titles, and nothing else
-    of other papers: incremental.page_key is built on that (test_incremental.py edits each)."""
+    of other papers: incremental.page_keys is built on that (test_incremental.py edits each)."""
     # The first prose mention of each glossary term links to its entry (glossary_links.py).
     names = {lang: glossary_names(corpus.terms, lang) for lang in LANGS}
     return {f"papers/{paper['slug']}{SUFFIX[lang]}.md":

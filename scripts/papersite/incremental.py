@@ -63,11 +63,11 @@ def fingerprint(root: pathlib.Path, site_url: str | None) -> Fingerprint:
         site=_stats(site))
 
 
-def page_key(corpus, paper: dict, now: Fingerprint) -> tuple:
-    """What a paper's pages are made from (build.paper_pages says what they read): its own text,
-    everything but the papers, and every paper's title."""
+def page_keys(corpus, papers, now: Fingerprint) -> dict[str, tuple]:
+    """slug → what that paper's pages are made from (build.paper_pages says what they read): its own
+    text, everything but the papers, and every paper's title."""
     titles = tuple((p["slug"], p["title"]["zh"], p["title"]["en"]) for p in corpus.papers)
-    return corpus.raw_texts[paper["slug"]], now.generator, titles
+    return {p["slug"]: (corpus.raw_texts[p["slug"]], now.generator, titles) for p in papers}
 
 
 def page_paths(paper: dict) -> list[str]:
@@ -87,7 +87,7 @@ class Session:
         self.fingerprint: Fingerprint | None = None
         self.corpus = None
         self.written_texts: dict[str, str] = {}  # slug → the paper text the docs/ pages were made from
-        self.page_keys: dict[str, tuple] = {}    # slug → page_key of the paper pages in docs/
+        self.page_keys: dict[str, tuple] = {}    # slug → page_keys() of the paper pages in docs/
         self.pending = False            # a quick build wrote one paper's pages; the rest is still to write
         self.finished = False           # a build ended since the quick one (set by finish())
         self.follow_up_file: pathlib.Path | None = None  # touched to ask `mkdocs serve` for the follow-up
@@ -111,14 +111,14 @@ class Session:
             with gc_paused():
                 report = write_outputs(self.root / "docs", paper_pages(corpus, changed), ())
             self.written_texts.update({p["slug"]: corpus.raw_texts[p["slug"]] for p in changed})
-            self.page_keys.update({p["slug"]: page_key(corpus, p, now) for p in changed})
+            self.page_keys.update(page_keys(corpus, changed, now))
             self.pending, self.finished = True, False
             return Plan("quick", report)
         return self._write_all(clean_site=before is not None and now.site != before.site)
 
     def _write_all(self, clean_site: bool) -> Plan:
         corpus, docs = self.corpus, self.root / "docs"
-        keys = {p["slug"]: page_key(corpus, p, self.fingerprint) for p in corpus.papers}
+        keys = page_keys(corpus, corpus.papers, self.fingerprint)
         # A paper's pages made from the same inputs are in docs/ already: not rendered again.
         current = {p["slug"] for p in corpus.papers if self.page_keys.get(p["slug"]) == keys[p["slug"]]
                    and all((docs / path).is_file() for path in page_paths(p))}
