@@ -33,10 +33,6 @@ class Plan:
     report: WriteReport | None = None
     clean_site: bool = False    # the built pages may all be out of date: MkDocs must convert them all
 
-    @property
-    def corpus_changed(self) -> bool:
-        return self.kind != "none"
-
 
 @dataclasses.dataclass(frozen=True)
 class Fingerprint:
@@ -86,8 +82,7 @@ class Session:
         self.cache: dict = {}           # build.load_corpus's: files are parsed and checked again only when changed
         self.fingerprint: Fingerprint | None = None
         self.corpus = None
-        self.written_texts: dict[str, str] = {}  # slug → the paper text the docs/ pages were made from
-        self.page_keys: dict[str, tuple] = {}    # slug → page_keys() of the paper pages in docs/
+        self.page_keys: dict[str, tuple] = {}  # slug → page_keys() of its pages in docs/ (first: the paper's text)
         self.pending = False            # a quick build wrote one paper's pages; the rest is still to write
         self.finished = False           # a build ended since the quick one (set by finish())
         self.follow_up_file: pathlib.Path | None = None  # touched to ask `mkdocs serve` for the follow-up
@@ -104,13 +99,12 @@ class Session:
             corpus = load_corpus(self.root, site_url, dict(os.environ), self.workers, self.cache)
         self.corpus, self.fingerprint = corpus, now
         if self.quick_builds and before is not None and now.generator == before.generator \
-                and now.site == before.site and corpus.raw_texts.keys() == self.written_texts.keys():
-            changed = [p for p in corpus.papers if corpus.raw_texts[p["slug"]] != self.written_texts[p["slug"]]]
+                and now.site == before.site and corpus.raw_texts.keys() == self.page_keys.keys():
+            changed = [p for p in corpus.papers if corpus.raw_texts[p["slug"]] != self.page_keys[p["slug"]][0]]
             if not changed:
                 return Plan("none")
             with gc_paused():
                 report = write_outputs(self.root / "docs", paper_pages(corpus, changed), ())
-            self.written_texts.update({p["slug"]: corpus.raw_texts[p["slug"]] for p in changed})
             self.page_keys.update(page_keys(corpus, changed, now))
             self.pending, self.finished = True, False
             return Plan("quick", report)
@@ -129,7 +123,6 @@ class Session:
                                    frozenset(path for p in corpus.papers if p["slug"] in current
                                              for path in page_paths(p)))
         self.page_keys = keys
-        self.written_texts = dict(corpus.raw_texts)
         self.pending = False
         return Plan("full", report, clean_site)
 

@@ -208,6 +208,7 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
         if text is None:
             return None
         rel = path.relative_to(root).as_posix()
+        read_now.add(rel)
         if rel not in cache or cache[rel][0] != text:
             cache[rel] = (text, parse_yaml(text, rel))
         data, found = cache[rel][1]
@@ -217,6 +218,7 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
     # Parsing the papers is most of loading; worker processes share it (parallel.py).
     paper_texts = {path.relative_to(root).as_posix(): read_text(path)
                    for path in sorted((content_dir / "papers").glob("*.yaml"))}
+    read_now = set(paper_texts)  # what the cache keeps afterwards: a removed file's entry goes
     unparsed = [(rel, text) for rel, text in paper_texts.items() if rel not in cache or cache[rel][0] != text]
     workers = parallel.workers_for(len(unparsed)) if workers is None else workers
     runs = parallel.chunks(unparsed, 4 * workers)
@@ -244,6 +246,8 @@ def load_content(content_dir: pathlib.Path, root: pathlib.Path | None = None,
                      for path in sorted((content_dir / "reading-lists").glob("*.yaml"))}
     site_files = {name: content_dir / f"{name}.yaml" for name in SITE_FILE_NAMES}
     site_data = {name: read(path) if path.exists() else None for name, path in site_files.items()}
+    for rel in cache.keys() - read_now:
+        del cache[rel]
     return RawContent(papers, vocabularies, vocabulary_paths, problems, texts,
                       reading_lists=reading_lists, changelog=site_data["changelog"],
                       redirects=site_data["redirects"],

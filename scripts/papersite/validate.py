@@ -808,12 +808,11 @@ def _site_file_problems(raw: RawContent) -> list[Problem]:
 
 
 def validate(raw: RawContent, memo: dict | None = None) -> list[Problem]:
-    """Every problem of the content. memo: a dict a long-running caller keeps between calls (with
-    load.load_content's cache, which hands back the same object for an unchanged file): each paper's
-    schema check, a pure function of its data, is not run again for the same, unchanged object."""
+    """Every problem of the content. memo: a dict a long-running caller keeps between calls: a paper's
+    schema check, a pure function of its file's text, is not run again while the text is unchanged."""
     problems = list(raw.problems)
     kept = {} if memo is None else memo
-    memo_now: dict[int, tuple] = {}
+    memo_now: dict[str, tuple] = {}  # path → (text, its schema problems)
     vocab_problems, vocab_ids = _vocabulary_problems(raw)
     problems += vocab_problems
 
@@ -822,11 +821,11 @@ def validate(raw: RawContent, memo: dict | None = None) -> list[Problem]:
     for rel, data in raw.papers.items():
         if data is None:
             continue
-        entry = kept.get(id(data))
-        if entry is None or entry[0] is not data or entry[1] != rel:
-            entry = (data, rel, schema_problems(data, rel, "paper"))  # the data is kept: its id stays its own
-        memo_now[id(data)] = entry
-        problems += entry[2]
+        entry = kept.get(rel)
+        if entry is None or entry[0] != raw.texts.get(rel):
+            entry = (raw.texts.get(rel), schema_problems(data, rel, "paper"))
+        memo_now[rel] = entry
+        problems += entry[1]
         if isinstance(data, dict) and isinstance(data.get("slug"), str):
             papers_by_slug.setdefault(data["slug"], data)
             slug_paths.setdefault(data["slug"], []).append(rel)

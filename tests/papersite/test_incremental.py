@@ -117,6 +117,8 @@ def test_adding_or_removing_a_paper_is_a_full_build_that_removes_its_pages(proje
     assert plan.kind == "full"
     assert "papers/fixture-nd-supplied.md" in plan.report.removed
     assert _tree(project) == _fresh(project, tmp_path)
+    # nothing of the removed file is kept
+    assert not [rel for part in session.cache.values() for rel in part if "fixture-nd-supplied" in rel]
 
 
 def test_a_change_every_page_shows_empties_the_site(project):
