@@ -43,3 +43,14 @@ def built_site(tmp_path_factory) -> pathlib.Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-5000:]
     return site
+
+
+def tree_paths(node, path=()):
+    """Every path into a parsed document (keys and list indexes), the root's () first."""
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from tree_paths(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from tree_paths(value, path + (index,))

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, tree_paths
 from papersite.build import render_all
 from papersite.enrich import enrich
 from papersite.load import load_content
@@ -106,17 +106,7 @@ _RAW = load_content(FIXTURES / "valid" / "content", FIXTURES / "valid")
 _BASE = _RAW.papers[SAMPLE]
 
 
-def _paths(node, path=()):
-    yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, path + (index,))
-
-
-PATHS = [p for p in _paths(_BASE) if p]
+PATHS = [p for p in tree_paths(_BASE) if p]
 SCALARS = (st.none() | st.booleans() | st.integers(min_value=-10**12, max_value=10**12)
            | st.floats(allow_nan=False, allow_infinity=False)
            | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)

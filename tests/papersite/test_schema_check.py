@@ -8,7 +8,7 @@ import random
 import jsonschema
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, tree_paths
 from papersite.load import load_content
 from papersite.schema import load_schema
 from papersite.schema_check import compile_check
@@ -42,20 +42,10 @@ def samples() -> dict[tuple, list]:
     return found
 
 
-def places(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from places(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from places(item, path + (index,))
-
-
 def mutated(value, rng: random.Random):
     value = copy.deepcopy(value)
     for _ in range(rng.randint(1, 3)):
-        paths = [p for p in places(value) if p]
+        paths = [p for p in tree_paths(value) if p]
         if not paths:
             break
         path = rng.choice(paths)
